@@ -1,0 +1,292 @@
+package dev.vigil;
+
+import dev.vigil.internal.wait.WaitEngine;
+import dev.vigil.internal.wait.WaitKind;
+import dev.vigil.internal.wait.WaitSpec;
+import dev.vigil.time.TimeSource;
+import dev.vigil.timeline.Timeline;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One test's context: its time source, signal, timeline and patience, and the waits that use them.
+ * Components made from the same context share its clock, record into its timeline and wake its
+ * waiters; two contexts never see each other.
+ *
+ * <pre>{@code
+ * try (Vigil vigil = Vigil.create()) {
+ *   service.submit(order);
+ *   Order stored = vigil.eventually(() -> repo.find(order.id()))
+ *       .describedAs("order to be stored")
+ *       .within(Duration.ofSeconds(3));
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class Vigil implements AutoCloseable {
+  private final TimeSource time;
+  private final Signal signal;
+  private final Timeline timeline;
+  private final Patience patience;
+  private final WaitEngine.Environment environment;
+
+  private Vigil(TimeSource time, Patience patience) {
+    this.time = time;
+    this.signal = new Signal();
+    this.timeline = new Timeline(time, signal);
+    this.patience = patience;
+    this.environment = new WaitEngine.Environment(time, signal, timeline, patience);
+  }
+
+  /**
+   * Creates a real-time context with default patience.
+   *
+   * @return a new context; close it to stop its scheduler
+   */
+  public static Vigil create() {
+    return builder().build();
+  }
+
+  /**
+   * Starts configuring a context.
+   *
+   * @return a builder with real time and default patience
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the shared real-time context behind the static shortcuts of {@link Waits}. Its
+   * configuration cannot change; prefer a context of your own per test.
+   *
+   * @return the default context
+   */
+  public static Vigil defaultContext() {
+    return DefaultContext.INSTANCE;
+  }
+
+  /**
+   * Waits for {@code probe} to return a value that is there (see {@link Eventually}).
+   *
+   * @param probe the state to observe
+   * @param <T> the type of the value
+   * @return the wait, to configure and run with {@link Eventually#within}
+   */
+  public <T extends @Nullable Object> Eventually<T> eventually(Probe<T> probe) {
+    return new Eventually<>(environment, WaitSpec.of(WaitKind.EVENTUALLY), notNull(probe));
+  }
+
+  /**
+   * Waits for {@code check} to pass without throwing.
+   *
+   * @param check the assertions
+   * @return the wait, to configure and run with {@link Eventually#within}
+   */
+  public Eventually<@Nullable Void> eventually(Check check) {
+    return new Eventually<>(environment, checkSpec(WaitKind.EVENTUALLY), asProbe(check));
+  }
+
+  /**
+   * Checks that {@code probe} keeps returning a value that is there for a whole window.
+   *
+   * @param probe the state to observe
+   * @param <T> the type of the value
+   * @return the check, to configure and run with {@link Continually#throughout}
+   */
+  public <T extends @Nullable Object> Continually<T> continually(Probe<T> probe) {
+    return new Continually<>(environment, WaitSpec.of(WaitKind.CONTINUALLY), notNull(probe));
+  }
+
+  /**
+   * Checks that {@code check} keeps passing for a whole window.
+   *
+   * @param check the assertions
+   * @return the check, to configure and run with {@link Continually#throughout}
+   */
+  public Continually<@Nullable Void> continually(Check check) {
+    return new Continually<>(environment, checkSpec(WaitKind.CONTINUALLY), asProbe(check));
+  }
+
+  /**
+   * Checks that {@code probe} never returns a value that is there within a window.
+   *
+   * @param probe the state to observe
+   * @param <T> the type of the value
+   * @return the check, to configure and run with {@link Never#within}
+   */
+  public <T extends @Nullable Object> Never<T> never(Probe<T> probe) {
+    return new Never<>(environment, WaitSpec.of(WaitKind.NEVER), notNull(probe));
+  }
+
+  /**
+   * Returns the context's time source.
+   *
+   * @return the time source
+   */
+  public TimeSource time() {
+    return time;
+  }
+
+  /**
+   * Returns a clock on the context's time, to hand to the code under test.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return time.clock();
+  }
+
+  /**
+   * Returns the scheduler on the context's time, to hand to the code under test.
+   *
+   * @return the scheduler, shut down when the context closes
+   */
+  public ScheduledExecutorService scheduler() {
+    return time.scheduler();
+  }
+
+  /**
+   * Returns the signal that wakes this context's waits.
+   *
+   * @return the signal
+   */
+  public Signal signal() {
+    return signal;
+  }
+
+  /**
+   * Returns the timeline every component of this context records into.
+   *
+   * @return the timeline
+   */
+  public Timeline timeline() {
+    return timeline;
+  }
+
+  /**
+   * Returns the defaults this context gives its waits.
+   *
+   * @return the patience
+   */
+  public Patience patience() {
+    return patience;
+  }
+
+  /** Stops the context's scheduler. */
+  @Override
+  public void close() {
+    time.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Vigil[" + time + ", timeout " + patience.timeout() + "]";
+  }
+
+  private static <T> Probe<T> notNull(@Nullable Probe<T> probe) {
+    return Objects.requireNonNull(probe, "probe must not be null");
+  }
+
+  private static WaitSpec checkSpec(WaitKind kind) {
+    WaitSpec plain = WaitSpec.of(kind);
+    SpecBuilder b = new SpecBuilder(plain);
+    b.valueless = true;
+    // An assertion block holds whenever it returns; its value (null) means nothing.
+    b.predicate = value -> true;
+    return b.build();
+  }
+
+  private static Probe<@Nullable Void> asProbe(@Nullable Check check) {
+    Objects.requireNonNull(check, "check must not be null");
+    return () -> {
+      check.verify();
+      return null;
+    };
+  }
+
+  /** Holds the default context, created on first use. */
+  private static final class DefaultContext {
+    static final Vigil INSTANCE = builder().build();
+  }
+
+  /**
+   * Configures a {@link Vigil} context.
+   *
+   * @since 0.1
+   */
+  public static final class Builder {
+    private @Nullable TimeSource time;
+    private Patience patience = Patience.defaults();
+
+    private Builder() {}
+
+    /**
+     * Uses {@code source} for all time; the context closes it.
+     *
+     * @param source such as {@link TimeSource#real()}
+     * @return this builder
+     */
+    public Builder timeSource(TimeSource source) {
+      this.time = Objects.requireNonNull(source, "source must not be null");
+      return this;
+    }
+
+    /**
+     * Uses these defaults for the context's waits.
+     *
+     * @param newPatience the defaults
+     * @return this builder
+     */
+    public Builder patience(Patience newPatience) {
+      this.patience = Objects.requireNonNull(newPatience, "patience must not be null");
+      return this;
+    }
+
+    /**
+     * Sets the timeout of {@link Eventually#get()}.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder timeout(Duration timeout) {
+      this.patience = patience.withTimeout(timeout);
+      return this;
+    }
+
+    /**
+     * Sets the factor every timeout is multiplied by, instead of the system property.
+     *
+     * @param factor a finite number &gt; 0
+     * @return this builder
+     */
+    public Builder timeScale(double factor) {
+      this.patience = patience.withTimeScale(factor);
+      return this;
+    }
+
+    /**
+     * Sets the poll strategy of waits that do not choose their own.
+     *
+     * @param strategy the strategy
+     * @return this builder
+     */
+    public Builder pollStrategy(PollStrategy strategy) {
+      this.patience = patience.withPollStrategy(strategy);
+      return this;
+    }
+
+    /**
+     * Creates the context.
+     *
+     * @return the context
+     */
+    public Vigil build() {
+      return new Vigil(time != null ? time : TimeSource.real(), patience);
+    }
+  }
+}

@@ -1,0 +1,345 @@
+package dev.vigil.internal.wait;
+
+import dev.vigil.ConditionViolatedError;
+import dev.vigil.Evaluation;
+import dev.vigil.Patience;
+import dev.vigil.PollStrategy;
+import dev.vigil.Probe;
+import dev.vigil.Signal;
+import dev.vigil.WaitAbortedError;
+import dev.vigil.WaitFailedError;
+import dev.vigil.WaitResult;
+import dev.vigil.WaitTimeoutError;
+import dev.vigil.time.TimeSource;
+import dev.vigil.timeline.Timeline;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The evaluation loop behind {@code eventually}, {@code continually} and {@code never}.
+ *
+ * <p>It evaluates at once in the caller's thread, then parks on the context's time source until the
+ * signal pulses or the poll strategy's pause ends, and always evaluates once more at the deadline.
+ * It never starts a thread: a blocked evaluation is interrupted by the shared {@link Watchdog}.
+ */
+public final class WaitEngine {
+
+  /**
+   * The parts of a context a wait needs.
+   *
+   * @param time the time source to read and park on
+   * @param signal the signal that wakes the wait
+   * @param timeline the timeline shown in failure messages
+   * @param patience the defaults
+   */
+  public record Environment(TimeSource time, Signal signal, Timeline timeline, Patience patience) {}
+
+  private WaitEngine() {}
+
+  /**
+   * Runs one wait to its end.
+   *
+   * @param env the context's parts
+   * @param spec the wait's options
+   * @param probe the condition
+   * @param windowNanos the timeout or window asked for, before scaling
+   * @param scaledWindowNanos the timeout or window to wait, after scaling
+   * @param <T> the value type
+   * @return how the wait ended; never throws for an unsatisfied wait
+   */
+  public static <T> WaitResult<T> run(
+      Environment env, WaitSpec spec, Probe<?> probe, long windowNanos, long scaledWindowNanos) {
+    return new Run<T>(env, spec, probe, windowNanos, scaledWindowNanos).execute();
+  }
+
+  /** The mutable state of one wait, confined to the waiting thread. */
+  private static final class Run<T> {
+    private final Environment env;
+    private final WaitSpec spec;
+    private final Probe<?> probe;
+    private final long windowNanos;
+    private final long scaledWindowNanos;
+    private final PollStrategy poll;
+    private final TimeSource time;
+
+    private long start;
+    private long realStart;
+    private long deadline;
+    private int attempts;
+    private int signalWakeups;
+    private boolean hasValue;
+    private @Nullable Object lastValue;
+    private @Nullable Throwable lastFailure;
+    private @Nullable Throwable firstFailure;
+
+    Run(Environment env, WaitSpec spec, Probe<?> probe, long windowNanos, long scaledWindowNanos) {
+      this.env = env;
+      this.spec = spec;
+      this.probe = probe;
+      this.windowNanos = windowNanos;
+      this.scaledWindowNanos = scaledWindowNanos;
+      this.poll = spec.pollStrategy() != null ? spec.pollStrategy() : env.patience().pollStrategy();
+      this.time = env.time();
+    }
+
+    WaitResult<T> execute() {
+      start = time.nanoTime();
+      realStart = System.nanoTime();
+      deadline = Durations.saturatedAdd(start, scaledWindowNanos);
+      try {
+        if (spec.initialDelayNanos() > 0) {
+          sleepUntil(start + spec.initialDelayNanos());
+        }
+        boolean woken = false;
+        while (true) {
+          long seen = env.signal().version();
+          long evaluationStart = time.nanoTime();
+          boolean finalAttempt = evaluationStart - deadline >= 0;
+          Outcome outcome = evaluate(evaluationStart, finalAttempt);
+          if (outcome.blocked) {
+            return failure(timeoutError(FailureMessages.blocked(facts(), evaluationStart - start)));
+          }
+          attempts++;
+          record(outcome, evaluationStart, woken);
+          WaitResult<T> ended = judge(outcome);
+          if (ended != null) {
+            return ended;
+          }
+          if (finalAttempt) {
+            return atDeadline();
+          }
+          checkRealTimeCap();
+          long pause = Math.max(1, poll.nextDelayNanos(attempts));
+          long wakeAt = Math.min(Durations.saturatedAdd(time.nanoTime(), pause), deadline);
+          woken = time.awaitChange(env.signal(), seen, wakeAt);
+          if (woken) {
+            signalWakeups++;
+          }
+        }
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return failure(
+            new WaitAbortedError(
+                FailureMessages.interrupted(facts()), interrupted, attempts, elapsed()));
+      } catch (StalledError stalled) {
+        return failure(stalled.error);
+      }
+    }
+
+    private void sleepUntil(long wakeAt) throws InterruptedException {
+      // The signal is ignored here: an initial delay is a promise not to look before it ends.
+      while (time.nanoTime() - wakeAt < 0) {
+        time.awaitChange(env.signal(), env.signal().version(), wakeAt);
+      }
+    }
+
+    private Outcome evaluate(long evaluationStart, boolean finalAttempt)
+        throws InterruptedException {
+      long fireAt = watchdogDeadline(evaluationStart, finalAttempt);
+      Watchdog.Guard guard = Watchdog.shared().guard(fireAt);
+      try {
+        Object value = probe.observe();
+        boolean holds =
+            spec.predicate() != null ? spec.predicate().test(value) : Truthiness.isThere(value);
+        return new Outcome(true, value, null, holds, false);
+      } catch (Throwable thrown) {
+        if (guard.fired()) {
+          return new Outcome(false, null, thrown, false, true);
+        }
+        if (thrown instanceof InterruptedException interrupted) {
+          throw interrupted;
+        }
+        if (!isNotYet(thrown)) {
+          throw Sneaky.rethrow(thrown);
+        }
+        return new Outcome(false, null, thrown, false, false);
+      } finally {
+        guard.close();
+      }
+    }
+
+    /** Real-time instant at which a still-running evaluation is interrupted. */
+    private long watchdogDeadline(long evaluationStart, boolean finalAttempt) {
+      long grace = env.patience().evaluationGrace().toNanos();
+      if (time.isVirtual()) {
+        return Durations.saturatedAdd(realStart, env.patience().realTimeCap().toNanos());
+      }
+      // Under real time the source's readings are System.nanoTime() readings.
+      return finalAttempt ? Durations.saturatedAdd(evaluationStart, grace) : deadline;
+    }
+
+    private boolean isNotYet(Throwable thrown) {
+      for (Class<? extends Throwable> type : spec.notYet()) {
+        if (type.isInstance(thrown)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private void record(Outcome outcome, long evaluationStart, boolean woken) {
+      hasValue = outcome.returned && !spec.valueless();
+      lastValue = outcome.value;
+      if (outcome.failure != null) {
+        if (firstFailure == null) {
+          firstFailure = outcome.failure;
+        }
+        lastFailure = outcome.failure;
+      } else if (outcome.returned) {
+        lastFailure = null;
+      }
+      if (spec.listener() != null) {
+        spec.listener()
+            .onEvaluation(
+                new Evaluation(
+                    attempts,
+                    Duration.ofNanos(evaluationStart - start),
+                    outcome.value,
+                    outcome.failure,
+                    outcome.holds,
+                    woken));
+      }
+    }
+
+    private @Nullable WaitResult<T> judge(Outcome outcome) {
+      switch (spec.kind()) {
+        case EVENTUALLY:
+          if (outcome.holds) {
+            return success(outcome.value);
+          }
+          break;
+        case CONTINUALLY:
+          if (!outcome.holds) {
+            return failure(
+                new ConditionViolatedError(
+                    FailureMessages.stoppedHolding(facts()), cause(), attempts, elapsed()));
+          }
+          break;
+        case NEVER:
+          if (outcome.holds) {
+            return failure(
+                new ConditionViolatedError(
+                    FailureMessages.happened(facts()), cause(), attempts, elapsed()));
+          }
+          break;
+      }
+      if (spec.failFast() != null && spec.failFast().getAsBoolean()) {
+        return failure(
+            new WaitAbortedError(
+                FailureMessages.failedFast(facts(), String.valueOf(spec.failFastReason())),
+                cause(),
+                attempts,
+                elapsed()));
+      }
+      return null;
+    }
+
+    private WaitResult<T> atDeadline() {
+      if (spec.kind() == WaitKind.EVENTUALLY) {
+        return failure(timeoutError(FailureMessages.timeout(facts())));
+      }
+      return success(lastValue);
+    }
+
+    private void checkRealTimeCap() {
+      if (!time.isVirtual()) {
+        return;
+      }
+      Duration cap = env.patience().realTimeCap();
+      if (System.nanoTime() - realStart >= cap.toNanos()) {
+        throw new StalledError(
+            timeoutError(FailureMessages.stalled(facts(), Durations.format(cap))));
+      }
+    }
+
+    private WaitTimeoutError timeoutError(String message) {
+      return new WaitTimeoutError(message, cause(), attempts, elapsed());
+    }
+
+    private @Nullable Throwable cause() {
+      Throwable cause = lastFailure;
+      if (cause != null && firstFailure != null && firstFailure != cause) {
+        boolean alreadyAttached = false;
+        for (Throwable s : cause.getSuppressed()) {
+          alreadyAttached |= s == firstFailure;
+        }
+        if (!alreadyAttached && !sameFailure(firstFailure, cause)) {
+          cause.addSuppressed(firstFailure);
+        }
+      }
+      return cause;
+    }
+
+    private static boolean sameFailure(Throwable a, Throwable b) {
+      return a.getClass() == b.getClass()
+          && String.valueOf(a.getMessage()).equals(String.valueOf(b.getMessage()));
+    }
+
+    private WaitResult<T> success(@Nullable Object value) {
+      @SuppressWarnings("unchecked")
+      T typed = (T) value;
+      return new WaitResult<>(true, typed, null, attempts, elapsed());
+    }
+
+    private WaitResult<T> failure(WaitFailedError error) {
+      @SuppressWarnings("unchecked")
+      T typed = (T) lastValue;
+      return new WaitResult<>(false, typed, error, attempts, elapsed());
+    }
+
+    private Duration elapsed() {
+      return Duration.ofNanos(Math.max(0, time.nanoTime() - start));
+    }
+
+    private WaitFacts facts() {
+      return new WaitFacts(
+          spec.describe(),
+          windowNanos,
+          env.patience().timeScale(),
+          Math.max(0, time.nanoTime() - start),
+          attempts,
+          signalWakeups,
+          String.valueOf(poll),
+          hasValue,
+          lastValue,
+          lastFailure,
+          diagnostics(),
+          env.timeline().renderTail(tail()));
+    }
+
+    private int tail() {
+      return spec.timelineTail() != null ? spec.timelineTail() : env.patience().timelineTail();
+    }
+
+    private @Nullable String diagnostics() {
+      if (spec.diagnostics() == null) {
+        return null;
+      }
+      try {
+        return String.valueOf(spec.diagnostics().get());
+      } catch (RuntimeException | AssertionError broken) {
+        // Diagnostics must never hide the failure they were meant to explain.
+        return "(diagnostics failed: " + broken + ")";
+      }
+    }
+  }
+
+  /** What one evaluation produced. */
+  private record Outcome(
+      boolean returned,
+      @Nullable Object value,
+      @Nullable Throwable failure,
+      boolean holds,
+      boolean blocked) {}
+
+  /** Carries a stall failure out of the loop. */
+  private static final class StalledError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient WaitTimeoutError error;
+
+    StalledError(WaitTimeoutError error) {
+      super(null, null, false, false);
+      this.error = error;
+    }
+  }
+}

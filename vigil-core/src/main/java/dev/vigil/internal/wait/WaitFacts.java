@@ -1,0 +1,95 @@
+package dev.vigil.internal.wait;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a failed wait knows about itself, gathered once so that every failure message lays it out
+ * the same way.
+ *
+ * @param description what was awaited
+ * @param windowNanos the timeout or window asked for, before scaling
+ * @param timeScale the factor the window was multiplied by
+ * @param elapsedNanos how long the wait lasted
+ * @param attempts how many evaluations ran
+ * @param signalWakeups how many of them followed a pulse of the signal
+ * @param poll the poll strategy, as text
+ * @param hasValue whether a value was seen on the last evaluation
+ * @param value the value of the last evaluation (or the violating one)
+ * @param failure the last failure, or {@code null}
+ * @param diagnostics the user's diagnostics output, or {@code null}
+ * @param timeline the rendered timeline tail, empty when there is none
+ */
+record WaitFacts(
+    String description,
+    long windowNanos,
+    double timeScale,
+    long elapsedNanos,
+    int attempts,
+    int signalWakeups,
+    String poll,
+    boolean hasValue,
+    @Nullable Object value,
+    @Nullable Throwable failure,
+    @Nullable String diagnostics,
+    String timeline) {
+
+  String windowText() {
+    String asked = Durations.formatNanos(windowNanos);
+    if (timeScale == 1.0) {
+      return asked;
+    }
+    return asked
+        + " (x"
+        + trimScale()
+        + " time scale = "
+        + Durations.formatNanos((long) (windowNanos * timeScale))
+        + ")";
+  }
+
+  private String trimScale() {
+    return timeScale == Math.rint(timeScale)
+        ? String.valueOf((long) timeScale)
+        : String.valueOf(timeScale);
+  }
+
+  /** The indented lines under the headline, each present only when it says something. */
+  String details() {
+    String nl = FailureMessages.lineBreak();
+    StringBuilder text = new StringBuilder();
+    text.append(nl)
+        .append("  attempts:     ")
+        .append(attempts)
+        .append(" in ")
+        .append(Durations.formatNanos(elapsedNanos))
+        .append(" (polling ")
+        .append(poll)
+        .append("; ")
+        .append(signalWakeups)
+        .append(" woken by signal)");
+    if (hasValue) {
+      text.append(nl).append("  last value:   ").append(FailureMessages.show(value));
+    }
+    if (failure != null) {
+      text.append(nl).append("  last failure: ").append(firstLine(failure));
+    }
+    if (diagnostics != null) {
+      text.append(nl).append("  diagnostics:  ").append(diagnostics);
+    }
+    if (!timeline.isEmpty()) {
+      text.append(nl).append(timeline);
+    }
+    return text.toString();
+  }
+
+  private static String firstLine(Throwable failure) {
+    String message = failure.getMessage();
+    String name = failure.getClass().getName();
+    if (message == null || message.isBlank()) {
+      return name;
+    }
+    String trimmed = message.strip();
+    int end = trimmed.indexOf('\n');
+    String first = end < 0 ? trimmed : trimmed.substring(0, end).stripTrailing() + " …";
+    return name + ": " + first;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.vigil.internal.wait;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One daemon thread for the whole JVM that interrupts evaluations still running past their limit,
+ * so that a blocked condition cannot hang a test; waits never start threads of their own.
+ *
+ * <p>Guards are checked every {@link #TICK_NANOS}; registering one is a set insertion. The thread
+ * lingers for a second after the last guard so that a test doing many short waits does not pay a
+ * wake-up per evaluation.
+ */
+final class Watchdog {
+  static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+  private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final Watchdog SHARED = new Watchdog();
+
+  private final Set<Guard> guards = ConcurrentHashMap.newKeySet();
+  private volatile boolean idle = true;
+  private volatile Thread thread;
+
+  private Watchdog() {
+    thread = start();
+  }
+
+  static Watchdog shared() {
+    return SHARED;
+  }
+
+  /**
+   * Arms a guard that interrupts the calling thread once {@code System.nanoTime()} passes {@code
+   * fireAtRealNanos}; close it when the evaluation returns.
+   */
+  Guard guard(long fireAtRealNanos) {
+    Guard guard = new Guard(Thread.currentThread(), fireAtRealNanos);
+    guards.add(guard);
+    if (idle) {
+      LockSupport.unpark(thread);
+    }
+    return guard;
+  }
+
+  private Thread start() {
+    Thread t = new Thread(this::run, "vigil-watchdog");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private void run() {
+    long lastBusy = System.nanoTime();
+    while (true) {
+      long now = System.nanoTime();
+      if (guards.isEmpty()) {
+        if (now - lastBusy > LINGER_NANOS) {
+          idle = true;
+          // Re-check after publishing idleness: a guard added meanwhile has unparked us or is seen.
+          if (guards.isEmpty()) {
+            LockSupport.park(this);
+          }
+          idle = false;
+          continue;
+        }
+      } else {
+        lastBusy = now;
+        for (Guard guard : guards) {
+          if (now - guard.fireAtRealNanos >= 0) {
+            guard.fire();
+            guards.remove(guard);
+          }
+        }
+      }
+      LockSupport.parkNanos(this, TICK_NANOS);
+    }
+  }
+
+  /** One armed evaluation; {@link #close()} disarms it and clears an interrupt it caused. */
+  final class Guard implements AutoCloseable {
+    private final Thread target;
+    private final long fireAtRealNanos;
+    private boolean fired;
+    private boolean closed;
+
+    private Guard(Thread target, long fireAtRealNanos) {
+      this.target = target;
+      this.fireAtRealNanos = fireAtRealNanos;
+    }
+
+    private synchronized void fire() {
+      if (!closed) {
+        fired = true;
+        target.interrupt();
+      }
+    }
+
+    synchronized boolean fired() {
+      return fired;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (!closed) {
+        closed = true;
+        guards.remove(this);
+        if (fired) {
+          // The interrupt was ours, not the test's: do not leak it into the caller.
+          Thread.interrupted();
+        }
+      }
+    }
+  }
+}

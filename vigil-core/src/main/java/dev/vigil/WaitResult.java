@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the type of the value
  * @since 0.1
  */
-public record WaitResult<T>(
+public record WaitResult<T extends @Nullable Object>(
     boolean satisfied,
     @Nullable T value,
     @Nullable WaitFailedError failure,
@@ -30,6 +30,7 @@ public record WaitResult<T>(
    *
    * @return the value as an {@link Optional}
    */
+  @SuppressWarnings("NullAway") // Optional.ofNullable maps a null T to empty.
   public Optional<T> valueIfAny() {
     return Optional.ofNullable(value);
   }
@@ -37,10 +38,12 @@ public record WaitResult<T>(
   /**
    * Returns the value of a satisfied wait, or throws the failure of an unsatisfied one.
    *
-   * @return the value, possibly {@code null} for a check
+   * @return the value ({@code null} for an assertion block)
    * @throws WaitFailedError when the wait was not satisfied
    */
-  public @Nullable T orThrow() {
+  // On success the value is exactly what the condition produced: null only where T admits it.
+  @SuppressWarnings("NullAway")
+  public T orThrow() {
     if (failure != null) {
       throw failure;
     }

@@ -8,7 +8,7 @@ final class Sneaky {
     throw Sneaky.<RuntimeException>typed(thrown);
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
   private static <E extends Throwable> E typed(Throwable thrown) throws E {
     throw (E) thrown;
   }

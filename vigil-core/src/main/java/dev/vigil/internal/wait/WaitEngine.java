@@ -203,25 +203,25 @@ public final class WaitEngine {
 
     private @Nullable WaitResult<T> judge(Outcome outcome) {
       switch (spec.kind()) {
-        case EVENTUALLY:
+        case EVENTUALLY -> {
           if (outcome.holds) {
             return success(outcome.value);
           }
-          break;
-        case CONTINUALLY:
+        }
+        case CONTINUALLY -> {
           if (!outcome.holds) {
             return failure(
                 new ConditionViolatedError(
                     FailureMessages.stoppedHolding(facts()), cause(), attempts, elapsed()));
           }
-          break;
-        case NEVER:
+        }
+        case NEVER -> {
           if (outcome.holds) {
             return failure(
                 new ConditionViolatedError(
                     FailureMessages.happened(facts()), cause(), attempts, elapsed()));
           }
-          break;
+        }
       }
       if (spec.failFast() != null && spec.failFast().getAsBoolean()) {
         return failure(

@@ -1,5 +1,6 @@
 package dev.vigil.internal.wait;
 
+import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -66,10 +67,11 @@ final class Watchdog {
         }
       } else {
         lastBusy = now;
-        for (Guard guard : guards) {
+        for (Iterator<Guard> it = guards.iterator(); it.hasNext(); ) {
+          Guard guard = it.next();
           if (now - guard.fireAtRealNanos >= 0) {
             guard.fire();
-            guards.remove(guard);
+            it.remove();
           }
         }
       }

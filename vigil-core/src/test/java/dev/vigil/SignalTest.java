@@ -43,6 +43,24 @@ class SignalTest {
   }
 
   @Test
+  void short_pauses_are_spun_and_still_end_on_time_or_on_a_pulse() throws Exception {
+    long shortPause = Signal.SPIN_LIMIT_NANOS / 2;
+    assertThat(signal.awaitPulse(signal.version(), shortPause)).isFalse();
+
+    long seen = signal.version();
+    signal.pulse();
+    assertThat(signal.awaitPulse(seen, shortPause)).isTrue();
+  }
+
+  @Test
+  void an_interrupt_ends_a_spun_await() {
+    Thread.currentThread().interrupt();
+
+    assertThatThrownBy(() -> signal.awaitPulse(signal.version(), Signal.SPIN_LIMIT_NANOS))
+        .isInstanceOf(InterruptedException.class);
+  }
+
+  @Test
   void an_interrupt_ends_the_await() {
     Thread.currentThread().interrupt();
 

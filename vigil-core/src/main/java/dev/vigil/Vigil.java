@@ -4,9 +4,11 @@ import dev.vigil.internal.wait.WaitEngine;
 import dev.vigil.internal.wait.WaitKind;
 import dev.vigil.internal.wait.WaitSpec;
 import dev.vigil.time.TimeSource;
+import dev.vigil.time.VirtualTimeSource;
 import dev.vigil.timeline.Timeline;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +51,16 @@ public final class Vigil implements AutoCloseable {
    */
   public static Vigil create() {
     return builder().build();
+  }
+
+  /**
+   * Creates a virtual-time context: its clock starts at {@link VirtualTimeSource#DEFAULT_ORIGIN}
+   * and moves only when driven, and its waits run scheduled tasks instead of sleeping.
+   *
+   * @return a new context
+   */
+  public static Vigil withVirtualTime() {
+    return builder().virtualTime().build();
   }
 
   /**
@@ -151,6 +163,20 @@ public final class Vigil implements AutoCloseable {
   }
 
   /**
+   * Returns the controls of this context's virtual time.
+   *
+   * @return the virtual time source
+   * @throws IllegalStateException when the context runs on real time
+   */
+  public VirtualTimeSource virtualTime() {
+    if (time instanceof VirtualTimeSource virtual) {
+      return virtual;
+    }
+    throw new IllegalStateException(
+        "this context runs on " + time + "; create it with Vigil.withVirtualTime()");
+  }
+
+  /**
    * Returns the signal that wakes this context's waits.
    *
    * @return the signal
@@ -221,6 +247,8 @@ public final class Vigil implements AutoCloseable {
    */
   public static final class Builder {
     private @Nullable TimeSource time;
+    private @Nullable Instant virtualOrigin;
+    private @Nullable Long seed;
     private Patience patience = Patience.defaults();
 
     private Builder() {}
@@ -233,6 +261,38 @@ public final class Vigil implements AutoCloseable {
      */
     public Builder timeSource(TimeSource source) {
       this.time = Objects.requireNonNull(source, "source must not be null");
+      return this;
+    }
+
+    /**
+     * Runs the context on virtual time starting at {@link VirtualTimeSource#DEFAULT_ORIGIN}.
+     *
+     * @return this builder
+     */
+    public Builder virtualTime() {
+      return virtualTime(VirtualTimeSource.DEFAULT_ORIGIN);
+    }
+
+    /**
+     * Runs the context on virtual time starting at {@code origin}.
+     *
+     * @param origin the instant the virtual clock reads at first
+     * @return this builder
+     */
+    public Builder virtualTime(Instant origin) {
+      this.virtualOrigin = Objects.requireNonNull(origin, "origin must not be null");
+      return this;
+    }
+
+    /**
+     * Shuffles tasks due at the same virtual instant with {@code newSeed}, reproducibly; failures
+     * print the seed. Implies virtual time.
+     *
+     * @param newSeed the seed
+     * @return this builder
+     */
+    public Builder seed(long newSeed) {
+      this.seed = newSeed;
       return this;
     }
 
@@ -286,7 +346,24 @@ public final class Vigil implements AutoCloseable {
      * @return the context
      */
     public Vigil build() {
-      return new Vigil(time != null ? time : TimeSource.real(), patience);
+      if (time != null && (virtualOrigin != null || seed != null)) {
+        throw new IllegalStateException(
+            "timeSource(...) and virtualTime()/seed(...) exclude each other; choose one");
+      }
+      return new Vigil(chooseTime(), patience);
+    }
+
+    private TimeSource chooseTime() {
+      if (time != null) {
+        return time;
+      }
+      if (virtualOrigin == null && seed == null) {
+        return TimeSource.real();
+      }
+      Instant origin = virtualOrigin != null ? virtualOrigin : VirtualTimeSource.DEFAULT_ORIGIN;
+      return seed != null
+          ? VirtualTimeSource.seeded(origin, seed)
+          : VirtualTimeSource.startingAt(origin);
     }
   }
 }

@@ -9,8 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * The one source of time of a Vigil context: every wait, timeline timestamp, bus timeout and
  * scheduled task reads time and schedules work through it.
  *
- * <p>Real time reads the system clocks and parks threads; virtual time keeps its own clock and,
- * where a wait would park, advances to the next scheduled task instead.
+ * <p>Real time reads the system clocks and parks threads; virtual time ({@link VirtualTimeSource})
+ * keeps its own clock and, where a wait would park, advances to the next scheduled task instead.
  *
  * @since 0.1
  */
@@ -23,6 +23,15 @@ public interface TimeSource extends AutoCloseable {
    */
   static TimeSource real() {
     return new RealTimeSource();
+  }
+
+  /**
+   * Returns virtual time starting at {@link VirtualTimeSource#DEFAULT_ORIGIN}.
+   *
+   * @return a new virtual time source
+   */
+  static VirtualTimeSource virtual() {
+    return VirtualTimeSource.startingAt(VirtualTimeSource.DEFAULT_ORIGIN);
   }
 
   /**
@@ -73,6 +82,16 @@ public interface TimeSource extends AutoCloseable {
    */
   boolean awaitChange(Signal signal, long seenVersion, long wakeAtNanos)
       throws InterruptedException;
+
+  /**
+   * Returns what a wait failure should add about this time source (a seed to replay, a hint about
+   * what virtual time could not reach), or an empty string.
+   *
+   * @return the note, one or more lines
+   */
+  default String failureNote() {
+    return "";
+  }
 
   /** Stops the scheduler; pending tasks are dropped. */
   @Override

@@ -304,6 +304,7 @@ public final class WaitEngine {
           lastValue,
           lastFailure,
           diagnostics(),
+          time.failureNote(),
           env.timeline().renderTail(tail()));
     }
 

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param value the value of the last evaluation (or the violating one)
  * @param failure the last failure, or {@code null}
  * @param diagnostics the user's diagnostics output, or {@code null}
+ * @param timeNote what the time source adds (a seed, a virtual-time hint), empty when nothing
  * @param timeline the rendered timeline tail, empty when there is none
  */
 record WaitFacts(
@@ -31,6 +32,7 @@ record WaitFacts(
     @Nullable Object value,
     @Nullable Throwable failure,
     @Nullable String diagnostics,
+    String timeNote,
     String timeline) {
 
   String windowText() {
@@ -74,6 +76,9 @@ record WaitFacts(
     }
     if (diagnostics != null) {
       text.append(nl).append("  diagnostics:  ").append(diagnostics);
+    }
+    if (!timeNote.isEmpty()) {
+      text.append(nl).append("  ").append(timeNote);
     }
     if (!timeline.isEmpty()) {
       text.append(nl).append(timeline);

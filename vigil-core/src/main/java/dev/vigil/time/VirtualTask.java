@@ -1,0 +1,185 @@
+package dev.vigil.time;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RunnableScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One task on a {@link VirtualScheduler}: its due time, its order among tasks due at the same
+ * instant, and the future the submitter holds.
+ */
+final class VirtualTask<V extends @Nullable Object> implements RunnableScheduledFuture<V> {
+  private enum State {
+    PENDING,
+    RUNNING,
+    DONE,
+    FAILED,
+    CANCELLED
+  }
+
+  final String name;
+  final long sequence;
+  private final VirtualScheduler scheduler;
+  private final Callable<V> body;
+
+  /** Positive: fixed rate; negative: fixed delay; zero: runs once. */
+  private final long periodNanos;
+
+  long dueNanos;
+  long tiebreak;
+  private State state = State.PENDING;
+  private @Nullable V result;
+  private @Nullable Throwable failure;
+
+  VirtualTask(
+      VirtualScheduler scheduler,
+      String name,
+      Callable<V> body,
+      long dueNanos,
+      long periodNanos,
+      long sequence,
+      long tiebreak) {
+    this.scheduler = scheduler;
+    this.name = name;
+    this.body = body;
+    this.dueNanos = dueNanos;
+    this.periodNanos = periodNanos;
+    this.sequence = sequence;
+    this.tiebreak = tiebreak;
+  }
+
+  @Override
+  public boolean isPeriodic() {
+    return periodNanos != 0;
+  }
+
+  long periodNanos() {
+    return periodNanos;
+  }
+
+  /** Runs the body once on the driving thread; a periodic task is then due again. */
+  @Override
+  public void run() {
+    synchronized (this) {
+      if (state != State.PENDING) {
+        return;
+      }
+      state = State.RUNNING;
+    }
+    try {
+      V value = body.call();
+      synchronized (this) {
+        if (state == State.RUNNING) {
+          if (isPeriodic()) {
+            state = State.PENDING;
+          } else {
+            result = value;
+            state = State.DONE;
+          }
+        }
+        notifyAll();
+      }
+    } catch (Throwable thrown) {
+      // As with ScheduledThreadPoolExecutor: a failure ends a periodic task and is kept in its
+      // future; nothing is thrown into the driving thread.
+      synchronized (this) {
+        failure = thrown;
+        state = State.FAILED;
+        notifyAll();
+      }
+      if (thrown instanceof Error error && !(thrown instanceof AssertionError)) {
+        throw error;
+      }
+    }
+  }
+
+  synchronized boolean isPending() {
+    return state == State.PENDING;
+  }
+
+  @Override
+  public boolean cancel(boolean mayInterruptIfRunning) {
+    synchronized (this) {
+      if (state != State.PENDING && state != State.RUNNING) {
+        return false;
+      }
+      state = State.CANCELLED;
+      notifyAll();
+    }
+    scheduler.remove(this);
+    return true;
+  }
+
+  @Override
+  public synchronized boolean isCancelled() {
+    return state == State.CANCELLED;
+  }
+
+  @Override
+  public synchronized boolean isDone() {
+    return state == State.DONE || state == State.FAILED || state == State.CANCELLED;
+  }
+
+  @Override
+  public V get() throws InterruptedException, ExecutionException {
+    scheduler.refuseBlockingFromDriver(this);
+    synchronized (this) {
+      while (!isDone()) {
+        wait();
+      }
+      return outcome();
+    }
+  }
+
+  @Override
+  public V get(long timeout, TimeUnit unit)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    scheduler.refuseBlockingFromDriver(this);
+    long deadline = System.nanoTime() + unit.toNanos(timeout);
+    synchronized (this) {
+      while (!isDone()) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          throw new TimeoutException(
+              "virtual task '" + name + "' did not finish within " + timeout + " " + unit);
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, remaining);
+      }
+      return outcome();
+    }
+  }
+
+  @SuppressWarnings("NullAway") // result is exactly what the callable returned
+  private V outcome() throws ExecutionException {
+    return switch (state) {
+      case DONE -> result;
+      case FAILED -> throw new ExecutionException(failure);
+      case CANCELLED ->
+          throw new CancellationException("virtual task '" + name + "' was cancelled");
+      default -> throw new IllegalStateException("virtual task '" + name + "' is not done");
+    };
+  }
+
+  @Override
+  public long getDelay(TimeUnit unit) {
+    return unit.convert(dueNanos - scheduler.nowNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public int compareTo(Delayed other) {
+    if (other instanceof VirtualTask<?> task) {
+      return VirtualScheduler.EXECUTION_ORDER.compare(this, task);
+    }
+    return Long.compare(getDelay(TimeUnit.NANOSECONDS), other.getDelay(TimeUnit.NANOSECONDS));
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

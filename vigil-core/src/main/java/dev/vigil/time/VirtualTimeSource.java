@@ -1,0 +1,376 @@
+package dev.vigil.time;
+
+import dev.vigil.Signal;
+import dev.vigil.internal.wait.Durations;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Virtual time: a clock that moves only when the test drives it, and a {@link VirtualScheduler}
+ * whose tasks run on the driving thread at their due instants.
+ *
+ * <p>Waits in a virtual-time context never sleep: where they would, they run the next scheduled
+ * task and move the clock to it, so a 30-second window costs milliseconds. Code under test sees
+ * virtual time only if it takes its {@link Clock} and {@link java.util.concurrent
+ * .ScheduledExecutorService} from the context; a real thread, real I/O or {@code
+ * System.currentTimeMillis()} stay in real time.
+ *
+ * <pre>{@code
+ * Vigil vigil = Vigil.withVirtualTime();
+ * VirtualTimeSource time = vigil.virtualTime();
+ * vigil.scheduler().schedule(() -> flag.set(true), 30, TimeUnit.SECONDS);
+ * time.advanceBy(Duration.ofSeconds(30));   // runs the task, instantly
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class VirtualTimeSource implements TimeSource {
+  /** Where virtual clocks start unless told otherwise. */
+  public static final Instant DEFAULT_ORIGIN = Instant.parse("2026-01-01T00:00:00Z");
+
+  /** The bound of {@link #runUntilIdle()}. */
+  public static final int DEFAULT_MAX_TASKS = 100_000;
+
+  private final Instant origin;
+  private final @Nullable Long seed;
+  private final VirtualScheduler scheduler;
+  private final Clock clock;
+  private volatile boolean idleAtLastWake;
+
+  private VirtualTimeSource(Instant origin, @Nullable Long seed) {
+    this.origin = Objects.requireNonNull(origin, "origin must not be null");
+    this.seed = seed;
+    this.scheduler = new VirtualScheduler(seed);
+    this.clock = new VirtualClock(ZoneOffset.UTC);
+  }
+
+  /**
+   * Creates virtual time starting at {@code origin}; same-instant tasks run in submission order.
+   *
+   * @param origin the instant the clock reads at first
+   * @return the source
+   */
+  public static VirtualTimeSource startingAt(Instant origin) {
+    return new VirtualTimeSource(origin, null);
+  }
+
+  /**
+   * Creates virtual time starting at {@code origin} whose same-instant tasks run in an order
+   * shuffled by {@code seed}; the same seed gives the same order, step by step.
+   *
+   * @param origin the instant the clock reads at first
+   * @param seed the seed of the shuffle
+   * @return the source
+   */
+  public static VirtualTimeSource seeded(Instant origin, long seed) {
+    return new VirtualTimeSource(origin, seed);
+  }
+
+  // ---- TimeSource ------------------------------------------------------------------------
+
+  @Override
+  public long nanoTime() {
+    return scheduler.nowNanos();
+  }
+
+  @Override
+  public Instant instant() {
+    return origin.plusNanos(scheduler.nowNanos());
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public VirtualScheduler scheduler() {
+    return scheduler;
+  }
+
+  @Override
+  public boolean isVirtual() {
+    return true;
+  }
+
+  /**
+   * Runs due tasks and moves the clock from task to task up to {@code wakeAtNanos}, returning as
+   * soon as one of them pulses the signal; never parks.
+   */
+  @Override
+  public boolean awaitChange(Signal signal, long seenVersion, long wakeAtNanos) {
+    while (true) {
+      if (signal.version() != seenVersion) {
+        return true;
+      }
+      if (scheduler.step(nanoTime()) != null) {
+        continue;
+      }
+      long next = scheduler.nextDueNanos();
+      if (next <= wakeAtNanos) {
+        scheduler.step(next);
+        continue;
+      }
+      idleAtLastWake = next == Long.MAX_VALUE;
+      scheduler.moveClockTo(wakeAtNanos);
+      return signal.version() != seenVersion;
+    }
+  }
+
+  @Override
+  public String failureNote() {
+    StringBuilder note = new StringBuilder();
+    if (idleAtLastWake) {
+      note.append(
+          "virtual time: nothing was scheduled, so the clock jumped to the deadline; a condition"
+              + " that depends on a real thread or real I/O cannot be reached by virtual time (run"
+              + " that work on vigil.scheduler(), or use a real-time context)");
+    }
+    if (seed != null) {
+      if (note.length() > 0) {
+        note.append(System.lineSeparator()).append("  ");
+      }
+      note.append(replayHint());
+    }
+    return note.toString();
+  }
+
+  /**
+   * Tells how to rerun with the same task order.
+   *
+   * @return a one-line hint naming the seed, or a note that there is none
+   */
+  public String replayHint() {
+    return seed == null
+        ? "virtual time without a seed: same-instant tasks ran in submission order"
+        : "virtual time seed "
+            + seed
+            + ": replay with Vigil.builder().virtualTime().seed("
+            + seed
+            + "L).build() or RaceExplorer.replay("
+            + seed
+            + "L, scenario)";
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+  }
+
+  // ---- controls --------------------------------------------------------------------------
+
+  /**
+   * Returns the seed that orders same-instant tasks, if any.
+   *
+   * @return the seed, or {@code null} for submission order
+   */
+  public @Nullable Long seed() {
+    return seed;
+  }
+
+  /**
+   * Moves the clock forward by {@code duration}, running every task that falls due on the way at
+   * its own instant.
+   *
+   * @param duration zero or positive
+   * @return how many tasks ran
+   */
+  public int advanceBy(Duration duration) {
+    long nanos = Durations.nonNegativeNanos("duration", duration);
+    return advanceToNanos(Durations.saturatedAdd(nanoTime(), nanos));
+  }
+
+  /**
+   * Moves the clock forward to {@code target}, running every task due until then.
+   *
+   * @param target not before the current virtual instant
+   * @return how many tasks ran
+   */
+  public int advanceTo(Instant target) {
+    Objects.requireNonNull(target, "target must not be null");
+    Instant now = instant();
+    if (target.isBefore(now)) {
+      throw new IllegalArgumentException(
+          "target must not be before the virtual clock's " + now + ", was " + target);
+    }
+    long nanos = Durations.nonNegativeNanos("target - now", Duration.between(origin, target));
+    return advanceToNanos(nanos);
+  }
+
+  private int advanceToNanos(long target) {
+    int ran = 0;
+    while (scheduler.step(target) != null) {
+      ran++;
+    }
+    scheduler.moveClockTo(target);
+    return ran;
+  }
+
+  /**
+   * Runs every task due now, including tasks they schedule for now; the clock does not move.
+   *
+   * @return how many tasks ran
+   */
+  public int runDue() {
+    int ran = 0;
+    while (scheduler.step(nanoTime()) != null) {
+      ran++;
+    }
+    return ran;
+  }
+
+  /**
+   * Runs tasks, moving the clock as needed, until none is pending; at most {@link
+   * #DEFAULT_MAX_TASKS} tasks.
+   *
+   * @return how many tasks ran
+   * @throws StillBusyError when the bound is reached, naming the task that kept it busy
+   */
+  public int runUntilIdle() {
+    return runUntilIdle(DEFAULT_MAX_TASKS, null);
+  }
+
+  /**
+   * Runs tasks until none is pending, within bounds.
+   *
+   * @param maxTasks the most tasks to run, positive
+   * @param maxAdvance the most virtual time to move, or {@code null} for no bound
+   * @return how many tasks ran
+   * @throws StillBusyError when a bound is reached, naming the task that kept it busy
+   */
+  public int runUntilIdle(int maxTasks, @Nullable Duration maxAdvance) {
+    if (maxTasks <= 0) {
+      throw new IllegalArgumentException("maxTasks must be positive, was " + maxTasks);
+    }
+    long start = nanoTime();
+    long limit =
+        maxAdvance == null
+            ? Long.MAX_VALUE
+            : Durations.saturatedAdd(start, Durations.nonNegativeNanos("maxAdvance", maxAdvance));
+    Map<String, Integer> runsByTask = new HashMap<>();
+    int ran = 0;
+    while (ran < maxTasks) {
+      VirtualTask<?> task = scheduler.step(limit);
+      if (task == null) {
+        if (scheduler.nextDueNanos() == Long.MAX_VALUE) {
+          return ran;
+        }
+        throw new StillBusyError(
+            busyMessage("moving virtual time by " + maxAdvance, ran, runsByTask, start));
+      }
+      ran++;
+      runsByTask.merge(task.name, 1, Integer::sum);
+    }
+    if (scheduler.nextDueNanos() == Long.MAX_VALUE) {
+      return ran;
+    }
+    throw new StillBusyError(busyMessage("running " + maxTasks + " tasks", ran, runsByTask, start));
+  }
+
+  private String busyMessage(String bound, int ran, Map<String, Integer> runs, long start) {
+    Map.Entry<String, Integer> busiest =
+        runs.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+    List<PendingTask> pending = pending();
+    StringBuilder text =
+        new StringBuilder("runUntilIdle() stopped after ")
+            .append(bound)
+            .append(" (")
+            .append(ran)
+            .append(" ran over ")
+            .append(Durations.formatNanos(nanoTime() - start))
+            .append(" of virtual time) with ")
+            .append(pending.size())
+            .append(" still pending.");
+    if (busiest != null) {
+      text.append(" Busiest: '")
+          .append(busiest.getKey())
+          .append("' ran ")
+          .append(busiest.getValue())
+          .append(" times");
+      pending.stream()
+          .filter(p -> p.name().equals(busiest.getKey()) && !p.period().isZero())
+          .findFirst()
+          .ifPresent(
+              p ->
+                  text.append(" and is periodic (every ")
+                      .append(Durations.format(p.period()))
+                      .append("): a periodic task never lets the scheduler go idle; use")
+                      .append(" advanceBy(...) or cancel it first"));
+      text.append('.');
+    }
+    text.append(System.lineSeparator()).append("  ").append(replayHint());
+    return text.toString();
+  }
+
+  /**
+   * Runs the next pending task, moving the clock to its due time if it is in the future.
+   *
+   * @return the task that ran, as it was before running
+   * @throws IllegalStateException when nothing is pending
+   */
+  public PendingTask step() {
+    List<PendingTask> pending = pending();
+    if (pending.isEmpty()) {
+      throw new IllegalStateException("step(): no task is pending on the virtual scheduler");
+    }
+    VirtualTask<?> ran = scheduler.step(Long.MAX_VALUE);
+    if (ran == null) {
+      throw new IllegalStateException("step(): the pending task was cancelled meanwhile");
+    }
+    return pending.get(0);
+  }
+
+  /**
+   * Lists the pending tasks in the order they will run.
+   *
+   * @return an immutable snapshot
+   */
+  public List<PendingTask> pending() {
+    long now = nanoTime();
+    return scheduler.pendingInOrder().stream()
+        .map(task -> PendingTask.of(task, origin, now))
+        .toList();
+  }
+
+  @Override
+  public String toString() {
+    return "virtual time at " + instant() + (seed == null ? "" : " (seed " + seed + ")");
+  }
+
+  /** A {@link Clock} that reads this source. */
+  private final class VirtualClock extends Clock {
+    private final ZoneId zone;
+
+    VirtualClock(ZoneId zone) {
+      this.zone = zone;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId newZone) {
+      return new VirtualClock(newZone);
+    }
+
+    @Override
+    public Instant instant() {
+      return VirtualTimeSource.this.instant();
+    }
+
+    @Override
+    public String toString() {
+      return "VirtualClock[" + VirtualTimeSource.this.instant() + ", " + zone + "]";
+    }
+  }
+}

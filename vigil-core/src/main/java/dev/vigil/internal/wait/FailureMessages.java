@@ -45,8 +45,8 @@ public final class FailureMessages {
         + " into the "
         + facts.windowText()
         + " window: the condition depends on something virtual time does not drive (a real"
-        + " thread, real I/O). Run that work on the context's scheduler, or use a real-time"
-        + " context."
+        + " thread, real I/O), or virtual time moves too slowly (a task every few nanoseconds)."
+        + " Run that work on the context's scheduler, or use a real-time context."
         + facts.details();
   }
 

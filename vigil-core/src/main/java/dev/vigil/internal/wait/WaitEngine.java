@@ -111,7 +111,7 @@ public final class WaitEngine {
           checkRealTimeCap();
           long pause = Math.max(1, poll.nextDelayNanos(attempts));
           long wakeAt = Math.min(Durations.saturatedAdd(time.nanoTime(), pause), deadline);
-          woken = time.awaitChange(env.signal(), seen, wakeAt);
+          woken = awaitChange(seen, wakeAt);
           if (woken) {
             signalWakeups++;
           }
@@ -124,6 +124,28 @@ public final class WaitEngine {
       } catch (StalledError stalled) {
         return failure(stalled.error);
       }
+    }
+
+    /**
+     * Parks (real time) or runs scheduled tasks (virtual time) until the signal moves or {@code
+     * wakeAt}. Under virtual time a task may block on something real, so the watchdog guards this
+     * too and the real-time cap ends the wait.
+     */
+    private boolean awaitChange(long seen, long wakeAt) throws InterruptedException {
+      if (!time.isVirtual()) {
+        return time.awaitChange(env.signal(), seen, wakeAt);
+      }
+      Watchdog.Guard guard = Watchdog.shared().guard(realTimeCapAt());
+      try {
+        return time.awaitChange(env.signal(), seen, wakeAt);
+      } finally {
+        guard.close();
+        checkRealTimeCap();
+      }
+    }
+
+    private long realTimeCapAt() {
+      return Durations.saturatedAdd(realStart, env.patience().realTimeCap().toNanos());
     }
 
     private void sleepUntil(long wakeAt) throws InterruptedException {
@@ -162,7 +184,7 @@ public final class WaitEngine {
     private long watchdogDeadline(long evaluationStart, boolean finalAttempt) {
       long grace = env.patience().evaluationGrace().toNanos();
       if (time.isVirtual()) {
-        return Durations.saturatedAdd(realStart, env.patience().realTimeCap().toNanos());
+        return realTimeCapAt();
       }
       // Under real time the source's readings are System.nanoTime() readings.
       return finalAttempt ? Durations.saturatedAdd(evaluationStart, grace) : deadline;
@@ -246,7 +268,7 @@ public final class WaitEngine {
         return;
       }
       Duration cap = env.patience().realTimeCap();
-      if (System.nanoTime() - realStart >= cap.toNanos()) {
+      if (System.nanoTime() - realTimeCapAt() >= 0) {
         throw new StalledError(
             timeoutError(FailureMessages.stalled(facts(), Durations.format(cap))));
       }

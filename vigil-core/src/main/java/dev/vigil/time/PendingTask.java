@@ -19,7 +19,7 @@ public record PendingTask(
 
   static PendingTask of(VirtualTask<?> task, Instant origin, long nowNanos) {
     return new PendingTask(
-        task.name,
+        task.name(),
         origin.plusNanos(task.dueNanos),
         Duration.ofNanos(task.dueNanos - nowNanos),
         Duration.ofNanos(Math.abs(task.periodNanos())),

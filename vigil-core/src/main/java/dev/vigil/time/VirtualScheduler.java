@@ -38,10 +38,18 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class VirtualScheduler implements ScheduledExecutorService {
-  static final Comparator<VirtualTask<?>> EXECUTION_ORDER =
-      Comparator.<VirtualTask<?>>comparingLong(t -> t.dueNanos)
-          .thenComparingLong(t -> t.tiebreak)
-          .thenComparingLong(t -> t.sequence);
+  /** Due time, then the seed's tiebreak (zero without a seed), then submission order. */
+  static final Comparator<VirtualTask<?>> EXECUTION_ORDER = VirtualScheduler::compareExecution;
+
+  private static int compareExecution(VirtualTask<?> a, VirtualTask<?> b) {
+    if (a.dueNanos != b.dueNanos) {
+      return a.dueNanos < b.dueNanos ? -1 : 1;
+    }
+    if (a.tiebreak != b.tiebreak) {
+      return a.tiebreak < b.tiebreak ? -1 : 1;
+    }
+    return Long.compare(a.sequence, b.sequence);
+  }
 
   private final Object lock = new Object();
   private final PriorityQueue<VirtualTask<?>> queue = new PriorityQueue<>(EXECUTION_ORDER);
@@ -69,13 +77,13 @@ public final class VirtualScheduler implements ScheduledExecutorService {
   @Override
   public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
     Objects.requireNonNull(command, "command must not be null");
-    return enqueue(nameOf(command), Executors.callable(command), delayNanos(delay, unit), 0);
+    return enqueue(command, Executors.callable(command), delayNanos(delay, unit), 0);
   }
 
   @Override
   public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
     Objects.requireNonNull(callable, "callable must not be null");
-    return enqueue(nameOf(callable), callable, delayNanos(delay, unit), 0);
+    return enqueue(callable, callable, delayNanos(delay, unit), 0);
   }
 
   @Override
@@ -84,7 +92,7 @@ public final class VirtualScheduler implements ScheduledExecutorService {
     Objects.requireNonNull(command, "command must not be null");
     long periodNanos = positivePeriod("period", period, unit);
     return enqueue(
-        nameOf(command), Executors.callable(command), delayNanos(initialDelay, unit), periodNanos);
+        command, Executors.callable(command), delayNanos(initialDelay, unit), periodNanos);
   }
 
   @Override
@@ -93,7 +101,7 @@ public final class VirtualScheduler implements ScheduledExecutorService {
     Objects.requireNonNull(command, "command must not be null");
     long delayNanos = positivePeriod("delay", delay, unit);
     return enqueue(
-        nameOf(command), Executors.callable(command), delayNanos(initialDelay, unit), -delayNanos);
+        command, Executors.callable(command), delayNanos(initialDelay, unit), -delayNanos);
   }
 
   @Override
@@ -109,7 +117,7 @@ public final class VirtualScheduler implements ScheduledExecutorService {
   @Override
   public <T> Future<T> submit(Runnable task, T result) {
     Objects.requireNonNull(task, "task must not be null");
-    return enqueue(nameOf(task), Executors.callable(task, result), 0, 0);
+    return enqueue(task, Executors.callable(task, result), 0, 0);
   }
 
   @Override
@@ -118,15 +126,15 @@ public final class VirtualScheduler implements ScheduledExecutorService {
   }
 
   private <V> VirtualTask<V> enqueue(
-      String name, Callable<V> body, long delayNanos, long periodNanos) {
+      Object source, Callable<V> body, long delayNanos, long periodNanos) {
     synchronized (lock) {
-      if (shutdown) {
-        throw new RejectedExecutionException(
-            "virtual scheduler is shut down; task '" + name + "' was not accepted");
-      }
       long due = Durations.saturatedAdd(now, delayNanos);
       VirtualTask<V> task =
-          new VirtualTask<>(this, name, body, due, periodNanos, ++sequence, nextTiebreak());
+          new VirtualTask<>(this, source, body, due, periodNanos, ++sequence, nextTiebreak());
+      if (shutdown) {
+        throw new RejectedExecutionException(
+            "virtual scheduler is shut down; task '" + task.name() + "' was not accepted");
+      }
       queue.add(task);
       return task;
     }
@@ -315,6 +323,33 @@ public final class VirtualScheduler implements ScheduledExecutorService {
   @Nullable VirtualTask<?> step(long limitNanos) {
     enterDriving();
     try {
+      return runNext(limitNanos);
+    } finally {
+      driving.unlock();
+    }
+  }
+
+  /**
+   * Runs tasks due by {@code limitNanos}, one after another, at most {@code maxTasks}; the drive
+   * lock is taken once for the whole run.
+   *
+   * @return how many tasks ran
+   */
+  int drain(long limitNanos, int maxTasks) {
+    enterDriving();
+    try {
+      int ran = 0;
+      while (ran < maxTasks && runNext(limitNanos) != null) {
+        ran++;
+      }
+      return ran;
+    } finally {
+      driving.unlock();
+    }
+  }
+
+  private @Nullable VirtualTask<?> runNext(long limitNanos) {
+    {
       VirtualTask<?> task;
       synchronized (lock) {
         task = queue.peek();
@@ -335,8 +370,6 @@ public final class VirtualScheduler implements ScheduledExecutorService {
         }
       }
       return task;
-    } finally {
-      driving.unlock();
     }
   }
 
@@ -402,7 +435,7 @@ public final class VirtualScheduler implements ScheduledExecutorService {
     if (!task.isDone() && isDriver(Thread.currentThread())) {
       throw new IllegalStateException(
           "get() on unfinished virtual task '"
-              + task.name
+              + task.name()
               + "' from the thread that drives virtual time would wait forever: only this thread"
               + " can run it. Drive time first (runUntilIdle(), advanceBy(...)) or wait with"
               + " vigil.eventually(future::isDone).");
@@ -423,13 +456,6 @@ public final class VirtualScheduler implements ScheduledExecutorService {
       throw new IllegalArgumentException(name + " must be positive, was " + value + " " + unit);
     }
     return unit.toNanos(value);
-  }
-
-  static String nameOf(Object task) {
-    String text = task.toString();
-    // Lambdas print as Outer$$Lambda$12/0x…@hash: keep the readable part.
-    int lambda = text.indexOf("$$Lambda");
-    return lambda < 0 ? text : text.substring(0, lambda) + " lambda";
   }
 
   @Override

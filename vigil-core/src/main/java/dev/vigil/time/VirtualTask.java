@@ -22,8 +22,11 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
     CANCELLED
   }
 
-  final String name;
   final long sequence;
+
+  /** What the submitter passed; its name is worked out only when someone asks. */
+  private final Object source;
+
   private final VirtualScheduler scheduler;
   private final Callable<V> body;
 
@@ -32,25 +35,37 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
 
   long dueNanos;
   long tiebreak;
+
+  /** How many times the body ran; read by the driver only, to name a busy task. */
+  int runs;
+
   private State state = State.PENDING;
   private @Nullable V result;
   private @Nullable Throwable failure;
 
   VirtualTask(
       VirtualScheduler scheduler,
-      String name,
+      Object source,
       Callable<V> body,
       long dueNanos,
       long periodNanos,
       long sequence,
       long tiebreak) {
     this.scheduler = scheduler;
-    this.name = name;
+    this.source = source;
     this.body = body;
     this.dueNanos = dueNanos;
     this.periodNanos = periodNanos;
     this.sequence = sequence;
     this.tiebreak = tiebreak;
+  }
+
+  /** The submitted task's {@code toString()}, shortened for lambdas. */
+  String name() {
+    String text = source.toString();
+    // Lambdas print as Outer$$Lambda$12/0x…@hash: keep the readable part.
+    int lambda = text.indexOf("$$Lambda");
+    return lambda < 0 ? text : text.substring(0, lambda) + " lambda";
   }
 
   @Override
@@ -71,6 +86,7 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
       }
       state = State.RUNNING;
     }
+    runs++;
     try {
       V value = body.call();
       synchronized (this) {
@@ -146,7 +162,7 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
           throw new TimeoutException(
-              "virtual task '" + name + "' did not finish within " + timeout + " " + unit);
+              "virtual task '" + name() + "' did not finish within " + timeout + " " + unit);
         }
         TimeUnit.NANOSECONDS.timedWait(this, remaining);
       }
@@ -160,8 +176,8 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
       case DONE -> result;
       case FAILED -> throw new ExecutionException(failure);
       case CANCELLED ->
-          throw new CancellationException("virtual task '" + name + "' was cancelled");
-      default -> throw new IllegalStateException("virtual task '" + name + "' is not done");
+          throw new CancellationException("virtual task '" + name() + "' was cancelled");
+      default -> throw new IllegalStateException("virtual task '" + name() + "' is not done");
     };
   }
 
@@ -180,6 +196,6 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
 
   @Override
   public String toString() {
-    return name;
+    return name();
   }
 }

@@ -7,9 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -206,10 +205,7 @@ public final class VirtualTimeSource implements TimeSource {
   }
 
   private int advanceToNanos(long target) {
-    int ran = 0;
-    while (scheduler.step(target) != null) {
-      ran++;
-    }
+    int ran = scheduler.drain(target, Integer.MAX_VALUE);
     scheduler.moveClockTo(target);
     return ran;
   }
@@ -220,11 +216,7 @@ public final class VirtualTimeSource implements TimeSource {
    * @return how many tasks ran
    */
   public int runDue() {
-    int ran = 0;
-    while (scheduler.step(nanoTime()) != null) {
-      ran++;
-    }
-    return ran;
+    return scheduler.drain(nanoTime(), Integer.MAX_VALUE);
   }
 
   /**
@@ -255,29 +247,22 @@ public final class VirtualTimeSource implements TimeSource {
         maxAdvance == null
             ? Long.MAX_VALUE
             : Durations.saturatedAdd(start, Durations.nonNegativeNanos("maxAdvance", maxAdvance));
-    Map<String, Integer> runsByTask = new HashMap<>();
-    int ran = 0;
-    while (ran < maxTasks) {
-      VirtualTask<?> task = scheduler.step(limit);
-      if (task == null) {
-        if (scheduler.nextDueNanos() == Long.MAX_VALUE) {
-          return ran;
-        }
-        throw new StillBusyError(
-            busyMessage("moving virtual time by " + maxAdvance, ran, runsByTask, start));
-      }
-      ran++;
-      runsByTask.merge(task.name, 1, Integer::sum);
-    }
+    int ran = scheduler.drain(limit, maxTasks);
     if (scheduler.nextDueNanos() == Long.MAX_VALUE) {
       return ran;
     }
-    throw new StillBusyError(busyMessage("running " + maxTasks + " tasks", ran, runsByTask, start));
+    String bound =
+        ran < maxTasks ? "moving virtual time by " + maxAdvance : "running " + maxTasks + " tasks";
+    throw new StillBusyError(busyMessage(bound, ran, start));
   }
 
-  private String busyMessage(String bound, int ran, Map<String, Integer> runs, long start) {
-    Map.Entry<String, Integer> busiest =
-        runs.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+  private String busyMessage(String bound, int ran, long start) {
+    // Only a task still pending can be what keeps the scheduler busy.
+    VirtualTask<?> busiest =
+        scheduler.pendingInOrder().stream()
+            .max(Comparator.comparingInt((VirtualTask<?> t) -> t.runs))
+            .filter(t -> t.runs > 0)
+            .orElse(null);
     List<PendingTask> pending = pending();
     StringBuilder text =
         new StringBuilder("runUntilIdle() stopped after ")
@@ -291,19 +276,16 @@ public final class VirtualTimeSource implements TimeSource {
             .append(" still pending.");
     if (busiest != null) {
       text.append(" Busiest: '")
-          .append(busiest.getKey())
+          .append(busiest.name())
           .append("' ran ")
-          .append(busiest.getValue())
+          .append(busiest.runs)
           .append(" times");
-      pending.stream()
-          .filter(p -> p.name().equals(busiest.getKey()) && !p.period().isZero())
-          .findFirst()
-          .ifPresent(
-              p ->
-                  text.append(" and is periodic (every ")
-                      .append(Durations.format(p.period()))
-                      .append("): a periodic task never lets the scheduler go idle; use")
-                      .append(" advanceBy(...) or cancel it first"));
+      if (busiest.isPeriodic()) {
+        text.append(" and is periodic (every ")
+            .append(Durations.formatNanos(Math.abs(busiest.periodNanos())))
+            .append("): a periodic task never lets the scheduler go idle; use")
+            .append(" advanceBy(...) or cancel it first");
+      }
       text.append('.');
     }
     text.append(System.lineSeparator()).append("  ").append(replayHint());

@@ -2,22 +2,44 @@ package dev.vigil.timeline;
 
 import dev.vigil.Signal;
 import dev.vigil.time.TimeSource;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The append-only record of everything a Vigil context observed; every append pulses the context's
- * {@link Signal}.
+ * The append-only record of everything a Vigil context observed: messages published and delivered,
+ * requests captured, spans ended, and what the test records itself. Every append pulses the
+ * context's {@link Signal}, so a wait on a timeline query wakes at once.
+ *
+ * <pre>{@code
+ * vigil.timeline().record("payment.completed", orderId, Map.of("amount", "99.99"));
+ * vigil.eventually(() -> vigil.timeline().trace(orderId)
+ *         .containsInOrder("order.created", "payment.completed"))
+ *     .within(Duration.ofSeconds(5));
+ * }</pre>
+ *
+ * <p>Appends from many threads do not take a lock: each takes the next sequence number from a
+ * counter and writes its own slot. Readers see the gapless prefix of entries already written, so a
+ * query never shows entry 7 without entry 6.
  *
  * @since 0.1
  */
 public final class Timeline {
+  private static final int SEGMENT_BITS = 12;
+  private static final int SEGMENT_SIZE = 1 << SEGMENT_BITS;
+  private static final int MAX_SEGMENTS = 1 << 16;
+
   private final TimeSource time;
   private final Signal signal;
-  private final List<TimelineEntry> entries = new ArrayList<>();
+  private final AtomicLong nextSequence = new AtomicLong();
+  private final AtomicReferenceArray<AtomicReferenceArray<TimelineEntry>> segments =
+      new AtomicReferenceArray<>(MAX_SEGMENTS);
 
   /**
    * Creates an empty timeline; normally obtained from {@code Vigil.timeline()}.
@@ -31,11 +53,11 @@ public final class Timeline {
   }
 
   /**
-   * Records a user observation.
+   * Records an observation of the test's own, with source {@code user}.
    *
-   * @param type what happened, such as {@code payment.completed}
+   * @param type what happened, such as {@code payment.completed}; not blank
    * @param correlationId the flow it belongs to, or {@code null}
-   * @param attributes details to keep
+   * @param attributes details to keep; no null keys or values
    * @return the entry appended
    */
   public TimelineEntry record(
@@ -46,12 +68,12 @@ public final class Timeline {
   /**
    * Appends an observation made by a component.
    *
-   * @param source the component that observed it
-   * @param type what happened
+   * @param source the component that observed it, such as {@code bus}; not blank
+   * @param type what happened; not blank
    * @param correlationId the flow it belongs to, or {@code null}
-   * @param causationId what caused it, or {@code null}
-   * @param summary a short summary of the payload
-   * @param attributes details to keep
+   * @param causationId what caused it (a message id, say), or {@code null}
+   * @param summary a short summary of the payload, possibly empty
+   * @param attributes details to keep; no null keys or values
    * @return the entry appended
    */
   public TimelineEntry append(
@@ -61,69 +83,130 @@ public final class Timeline {
       @Nullable String causationId,
       String summary,
       Map<String, String> attributes) {
-    TimelineEntry entry;
-    synchronized (entries) {
-      entry =
-          new TimelineEntry(
-              entries.size() + 1L,
-              time.instant(),
-              time.nanoTime(),
-              source,
-              type,
-              correlationId,
-              causationId,
-              summary,
-              attributes);
-      entries.add(entry);
-    }
+    // Check everything before taking a sequence number: a number taken and never written would
+    // leave a gap that hides every later entry from readers.
+    Map<String, String> checked = TimelineEntry.checkedCopy(source, type, summary, attributes);
+    Instant at = time.instant();
+    long nanos = time.nanoTime();
+    long index = nextSequence.getAndIncrement();
+    TimelineEntry entry =
+        new TimelineEntry(
+            index + 1, at, nanos, source, type, correlationId, causationId, summary, checked);
+    slot(index).lazySet((int) (index & (SEGMENT_SIZE - 1)), entry);
     signal.pulse();
     return entry;
   }
 
+  private AtomicReferenceArray<TimelineEntry> slot(long index) {
+    long segmentIndex = index >>> SEGMENT_BITS;
+    if (segmentIndex >= MAX_SEGMENTS) {
+      throw new IllegalStateException(
+          "timeline is full: " + ((long) MAX_SEGMENTS * SEGMENT_SIZE) + " entries");
+    }
+    int s = (int) segmentIndex;
+    AtomicReferenceArray<TimelineEntry> segment = segments.get(s);
+    if (segment == null) {
+      segments.compareAndSet(s, null, new AtomicReferenceArray<>(SEGMENT_SIZE));
+      segment = segments.get(s);
+    }
+    return segment;
+  }
+
   /**
-   * Returns every entry so far, oldest first.
+   * Returns how many entries are visible (the gapless prefix already written).
+   *
+   * @return the number of entries
+   */
+  public int size() {
+    return entries().size();
+  }
+
+  /**
+   * Returns every visible entry, oldest first.
    *
    * @return an immutable snapshot
    */
   public List<TimelineEntry> entries() {
-    synchronized (entries) {
-      return List.copyOf(entries);
-    }
+    return select(entry -> true);
   }
 
   /**
-   * Renders the last {@code count} entries as text for a failure message.
+   * Returns the entries of one flow, in order.
+   *
+   * @param correlationId the flow
+   * @return an immutable snapshot
+   */
+  public List<TimelineEntry> byCorrelationId(String correlationId) {
+    Objects.requireNonNull(correlationId, "correlationId must not be null");
+    return select(entry -> correlationId.equals(entry.correlationId()));
+  }
+
+  /**
+   * Returns the entries of one type, in order.
+   *
+   * @param type such as {@code order.created}
+   * @return an immutable snapshot
+   */
+  public List<TimelineEntry> byType(String type) {
+    Objects.requireNonNull(type, "type must not be null");
+    return select(entry -> type.equals(entry.type()));
+  }
+
+  /**
+   * Returns the entries stamped at or after {@code from} and before {@code to}.
+   *
+   * @param from the first instant included
+   * @param to the first instant excluded; not before {@code from}
+   * @return an immutable snapshot
+   */
+  public List<TimelineEntry> between(Instant from, Instant to) {
+    Objects.requireNonNull(from, "from must not be null");
+    Objects.requireNonNull(to, "to must not be null");
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("to must not be before from " + from + ", was " + to);
+    }
+    return select(entry -> !entry.at().isBefore(from) && entry.at().isBefore(to));
+  }
+
+  /**
+   * Returns the entries that satisfy {@code filter}, in order.
+   *
+   * @param filter the test
+   * @return an immutable snapshot
+   */
+  public List<TimelineEntry> select(Predicate<? super TimelineEntry> filter) {
+    Objects.requireNonNull(filter, "filter must not be null");
+    List<TimelineEntry> selected = new ArrayList<>();
+    long end = nextSequence.get();
+    for (long index = 0; index < end; index++) {
+      TimelineEntry entry = slot(index).get((int) (index & (SEGMENT_SIZE - 1)));
+      if (entry == null) {
+        break; // still being written: stop at the gapless prefix
+      }
+      if (filter.test(entry)) {
+        selected.add(entry);
+      }
+    }
+    return List.copyOf(selected);
+  }
+
+  /**
+   * Returns the flow of one correlation id, to assert its chain and order.
+   *
+   * @param correlationId the flow
+   * @return a snapshot of the flow's entries with assertions
+   */
+  public Trace trace(String correlationId) {
+    return new Trace(correlationId, byCorrelationId(correlationId));
+  }
+
+  /**
+   * Renders the last {@code count} entries as text, one lane per source, for failure messages.
    *
    * @param count how many entries to show at most
-   * @return the rendering, or an empty string when the timeline is empty
+   * @return the rendering, or an empty string when there is nothing to show
    */
   public String renderTail(int count) {
-    List<TimelineEntry> all = entries();
-    if (all.isEmpty() || count <= 0) {
-      return "";
-    }
-    int from = Math.max(0, all.size() - count);
-    StringBuilder text =
-        new StringBuilder("Timeline (last ")
-            .append(all.size() - from)
-            .append(" of ")
-            .append(all.size())
-            .append(" entries):");
-    for (TimelineEntry e : all.subList(from, all.size())) {
-      text.append(System.lineSeparator())
-          .append("  #")
-          .append(e.sequence())
-          .append(' ')
-          .append(e.source())
-          .append(' ')
-          .append(e.type());
-      if (e.correlationId() != null) {
-        text.append(" [").append(e.correlationId()).append(']');
-      }
-      if (!e.summary().isEmpty()) {
-        text.append(' ').append(e.summary());
-      }
-    }
-    return text.toString();
+    return TimelineText.render(entries(), count);
   }
 }

@@ -1,7 +1,9 @@
 package dev.vigil.timeline;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,8 +31,55 @@ public record TimelineEntry(
     String summary,
     Map<String, String> attributes) {
 
-  /** Copies the attributes so that the entry stays immutable. */
+  /** Checks the fields and copies the attributes so that the entry stays immutable. */
   public TimelineEntry {
-    attributes = Map.copyOf(attributes);
+    Objects.requireNonNull(at, "at must not be null");
+    requireText("source", source);
+    requireText("type", type);
+    Objects.requireNonNull(summary, "summary must not be null");
+    attributes = copyAttributes(attributes);
+  }
+
+  /** Checks what a caller passed to {@link Timeline#append} and copies the attributes. */
+  static Map<String, String> checkedCopy(
+      @Nullable String source,
+      @Nullable String type,
+      @Nullable String summary,
+      @Nullable Map<String, String> attributes) {
+    requireText("source", source);
+    requireText("type", type);
+    Objects.requireNonNull(summary, "summary must not be null");
+    return copyAttributes(attributes);
+  }
+
+  private static void requireText(String name, @Nullable String value) {
+    if (value == null) {
+      throw new NullPointerException(name + " must not be null");
+    }
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank, was '" + value + "'");
+    }
+  }
+
+  private static Map<String, String> copyAttributes(@Nullable Map<String, String> attributes) {
+    if (attributes == null) {
+      throw new NullPointerException("attributes must not be null");
+    }
+    if (attributes.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+      String key = attribute.getKey();
+      if (key == null) {
+        throw new IllegalArgumentException(
+            "attributes must not contain a null key, were " + attributes);
+      }
+      if (attribute.getValue() == null) {
+        throw new IllegalArgumentException("attribute '" + key + "' must not have a null value");
+      }
+      copy.put(key, attribute.getValue());
+    }
+    return java.util.Collections.unmodifiableMap(copy);
   }
 }

@@ -1,0 +1,159 @@
+package dev.vigil.timeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The entries of one correlation id, in timeline order, with assertions on their chain: pattern 4
+ * of trace correlation, where order is checked by index and not by mere presence.
+ *
+ * <p>Each assertion returns this trace so that they chain, and throws a {@link TraceAssertionError}
+ * that prints the expected chain beside the actual one. Inside {@code vigil.eventually(() ->
+ * timeline.trace(id).containsInOrder(...))} the wait wakes on every append.
+ *
+ * @since 0.1
+ */
+public final class Trace {
+  private final String correlationId;
+  private final List<TimelineEntry> entries;
+
+  Trace(String correlationId, List<TimelineEntry> entries) {
+    this.correlationId = correlationId;
+    this.entries = entries;
+  }
+
+  /**
+   * Returns the correlation id of this trace.
+   *
+   * @return the id
+   */
+  public String correlationId() {
+    return correlationId;
+  }
+
+  /**
+   * Returns the entries of this trace, oldest first.
+   *
+   * @return an immutable list
+   */
+  public List<TimelineEntry> entries() {
+    return entries;
+  }
+
+  /**
+   * Returns the types of the entries, in order.
+   *
+   * @return an immutable list
+   */
+  public List<String> types() {
+    return entries.stream().map(TimelineEntry::type).toList();
+  }
+
+  /**
+   * Asserts that these types occur in this order (other entries may come between them).
+   *
+   * @param types the expected chain, at least one
+   * @return this trace
+   * @throws TraceAssertionError when a type is missing or out of order
+   */
+  public Trace containsInOrder(String... types) {
+    requireTypes(types);
+    int from = 0;
+    for (int step = 0; step < types.length; step++) {
+      int found = indexOf(types[step], from);
+      if (found < 0) {
+        throw new TraceAssertionError(ChainMessages.notInOrder(this, types, step, from));
+      }
+      from = found + 1;
+    }
+    return this;
+  }
+
+  /**
+   * Asserts that exactly one entry has this type.
+   *
+   * @param type the type
+   * @return this trace
+   * @throws TraceAssertionError when there is none or more than one
+   */
+  public Trace containsExactlyOnce(String type) {
+    requireTypes(type);
+    List<Integer> at = indicesOf(type);
+    if (at.size() != 1) {
+      throw new TraceAssertionError(ChainMessages.notExactlyOnce(this, type, at));
+    }
+    return this;
+  }
+
+  /**
+   * Asserts that the first entry of type {@code earlier} comes before the first of type {@code
+   * later}, and that both occur.
+   *
+   * @param earlier the type that must come first
+   * @param later the type that must come after it
+   * @return this trace
+   * @throws TraceAssertionError when either is missing or the order is reversed
+   */
+  public Trace happensBefore(String earlier, String later) {
+    requireTypes(earlier, later);
+    int first = indexOf(earlier, 0);
+    int second = indexOf(later, 0);
+    if (first < 0 || second < 0 || first > second) {
+      throw new TraceAssertionError(ChainMessages.notBefore(this, earlier, first, later, second));
+    }
+    return this;
+  }
+
+  /**
+   * Asserts that no entry has this type.
+   *
+   * @param type the type that must not occur
+   * @return this trace
+   * @throws TraceAssertionError when one does
+   */
+  public Trace doesNotContain(String type) {
+    requireTypes(type);
+    List<Integer> at = indicesOf(type);
+    if (!at.isEmpty()) {
+      throw new TraceAssertionError(ChainMessages.unexpected(this, type, at));
+    }
+    return this;
+  }
+
+  int indexOf(String type, int from) {
+    for (int i = from; i < entries.size(); i++) {
+      if (entries.get(i).type().equals(type)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private List<Integer> indicesOf(String type) {
+    List<Integer> at = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i).type().equals(type)) {
+        at.add(i);
+      }
+    }
+    return at;
+  }
+
+  private static void requireTypes(String... types) {
+    Objects.requireNonNull(types, "types must not be null");
+    if (types.length == 0) {
+      throw new IllegalArgumentException("types must not be empty");
+    }
+    for (String type : types) {
+      if (type == null || type.isBlank()) {
+        throw new IllegalArgumentException("types must not hold a null or blank type, was " + type);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Trace[" + correlationId + ": " + types() + "]";
+  }
+}

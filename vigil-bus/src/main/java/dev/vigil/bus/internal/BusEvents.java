@@ -1,0 +1,184 @@
+package dev.vigil.bus.internal;
+
+import dev.vigil.bus.ReceivedMessage;
+import dev.vigil.timeline.Timeline;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes what the bus does onto the context's timeline, one entry per observation, so that a wait
+ * wakes on it and a failure shows it. Entry types read {@code <what> <where>} ({@code publish
+ * order--created}, {@code ack customer--order-created}), so that a trace can be asserted in order;
+ * each carries the message's correlation id and, as causation, its message id.
+ */
+final class BusEvents {
+  static final String SOURCE = "bus";
+  private static final int SUMMARY_LENGTH = 80;
+
+  private final Timeline timeline;
+
+  BusEvents(Timeline timeline) {
+    this.timeline = timeline;
+  }
+
+  void published(
+      String topic,
+      String messageId,
+      @Nullable String correlationId,
+      String body,
+      List<String> deliveredTo) {
+    record(
+        "publish " + topic,
+        correlationId,
+        messageId,
+        body,
+        Map.of(
+            "topic", topic, "messageId", messageId, "deliveredTo", String.join(",", deliveredTo)));
+  }
+
+  void sent(String queue, StoredMessage message) {
+    record(
+        "send " + queue,
+        message.correlationId,
+        message.messageId,
+        message.body,
+        Map.of("queue", queue, "messageId", message.messageId));
+  }
+
+  void deduplicated(
+      String queue, String deduplicationId, String firstMessageId, @Nullable String correlationId) {
+    record(
+        "deduplicate " + queue,
+        correlationId,
+        firstMessageId,
+        "dropped: deduplication id " + deduplicationId + " seen within 5 minutes",
+        Map.of("queue", queue, "messageId", firstMessageId, "deduplicationId", deduplicationId));
+  }
+
+  void received(ReceivedMessage message) {
+    recordReceipt("receive", message);
+  }
+
+  void retried(ReceivedMessage message) {
+    recordReceipt("retry", message);
+  }
+
+  void acknowledged(String queue, StoredMessage message) {
+    record(
+        "ack " + queue,
+        message.correlationId,
+        message.messageId,
+        message.body,
+        Map.of("queue", queue, "messageId", message.messageId));
+  }
+
+  void deleteIgnored(String queue, String receiptHandle) {
+    record(
+        "delete-ignored " + queue,
+        null,
+        null,
+        "stale or unknown receipt handle " + receiptHandle,
+        Map.of("queue", queue, "receiptHandle", receiptHandle));
+  }
+
+  void visibilityChanged(String queue, StoredMessage message, String timeout) {
+    record(
+        "change-visibility " + queue,
+        message.correlationId,
+        message.messageId,
+        "visible again in " + timeout,
+        Map.of("queue", queue, "messageId", message.messageId, "timeout", timeout));
+  }
+
+  void deadLettered(String queue, String deadLetterQueue, StoredMessage message) {
+    record(
+        "dead-letter " + queue,
+        message.correlationId,
+        message.messageId,
+        message.body,
+        Map.of(
+            "queue",
+            queue,
+            "deadLetterQueue",
+            deadLetterQueue,
+            "messageId",
+            message.messageId,
+            "receiveCount",
+            Integer.toString(message.receiveCount)));
+  }
+
+  void expired(String queue, StoredMessage message) {
+    record(
+        "expire " + queue,
+        message.correlationId,
+        message.messageId,
+        message.body,
+        Map.of("queue", queue, "messageId", message.messageId));
+  }
+
+  void purged(String queue, int count) {
+    record(
+        "purge " + queue,
+        null,
+        null,
+        count + " messages deleted",
+        Map.of("queue", queue, "deleted", Integer.toString(count)));
+  }
+
+  void handlerFailed(ReceivedMessage message, Throwable failure) {
+    record(
+        "handler-failed " + message.queue(),
+        message.correlationId(),
+        message.messageId(),
+        String.valueOf(failure),
+        Map.of(
+            "queue", message.queue(),
+            "messageId", message.messageId(),
+            "receiveCount", Integer.toString(message.receiveCount()),
+            "exception", failure.getClass().getName()));
+  }
+
+  void fault(
+      String kind,
+      String where,
+      @Nullable String messageId,
+      @Nullable String correlationId,
+      String detail) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("target", where);
+    if (messageId != null) {
+      attributes.put("messageId", messageId);
+    }
+    record("fault." + kind + " " + where, correlationId, messageId, detail, attributes);
+  }
+
+  private void recordReceipt(String what, ReceivedMessage message) {
+    record(
+        what + " " + message.queue(),
+        message.correlationId(),
+        message.messageId(),
+        message.body(),
+        Map.of(
+            "queue", message.queue(),
+            "messageId", message.messageId(),
+            "receiveCount", Integer.toString(message.receiveCount())));
+  }
+
+  private void record(
+      String type,
+      @Nullable String correlationId,
+      @Nullable String causationId,
+      String body,
+      Map<String, String> attributes) {
+    timeline.append(SOURCE, type, correlationId, causationId, summarize(body), attributes);
+  }
+
+  private static String summarize(String body) {
+    if (body.length() <= SUMMARY_LENGTH) {
+      return body;
+    }
+    return body.substring(0, SUMMARY_LENGTH - 1) + "…";
+  }
+}

@@ -1,0 +1,26 @@
+package dev.vigil.bus.internal;
+
+import dev.vigil.bus.ReceivedMessage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one pass over a queue did, gathered under the queue's lock and reported after it is
+ * released: the messages received, and those it found expired, due for the dead-letter queue, or
+ * back from an ended visibility timeout.
+ */
+final class ReceiveOutcome {
+  /** The receipts, as taken under the lock: a message may be received again once it is released. */
+  final List<ReceivedMessage> received = new ArrayList<>();
+
+  final List<ReceivedMessage> retried = new ArrayList<>();
+  final List<StoredMessage> deadLettered = new ArrayList<>();
+  final List<StoredMessage> expired = new ArrayList<>();
+
+  boolean somethingHappened() {
+    return !received.isEmpty()
+        || !retried.isEmpty()
+        || !deadLettered.isEmpty()
+        || !expired.isEmpty();
+  }
+}

@@ -1,0 +1,103 @@
+package dev.vigil.bus.internal;
+
+import dev.vigil.bus.QueuedMessage;
+import dev.vigil.bus.ReceivedMessage;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** One copy of a message in one queue, with the mutable delivery state the queue keeps. */
+final class StoredMessage {
+  /** Orders messages waiting to become visible: by when, then by arrival. */
+  static final Comparator<StoredMessage> BY_VISIBLE_AT =
+      Comparator.<StoredMessage>comparingLong(m -> m.visibleAtNanos)
+          .thenComparingLong(m -> m.serial);
+
+  /** Orders visible messages of a standard queue: by delivery key, then by arrival. */
+  static final Comparator<StoredMessage> BY_ORDER_KEY =
+      Comparator.<StoredMessage>comparingLong(m -> m.orderKey).thenComparingLong(m -> m.serial);
+
+  final String messageId;
+  final String body;
+  final Map<String, String> attributes;
+  final @Nullable String correlationId;
+  final @Nullable String groupId;
+  final @Nullable String sequenceNumber;
+  final Instant sentAt;
+  final long sentNanos;
+
+  /** Unique per stored copy, so that a duplicate of a message is a distinct entry. */
+  final long serial;
+
+  /** Where a standard queue delivers it among visible messages; reordering faults perturb it. */
+  final long orderKey;
+
+  QueuedMessage.State state;
+  long visibleAtNanos;
+  int receiveCount;
+  @Nullable String receiptHandle;
+
+  StoredMessage(
+      String messageId,
+      String body,
+      Map<String, String> attributes,
+      @Nullable String correlationId,
+      @Nullable String groupId,
+      @Nullable String sequenceNumber,
+      Instant sentAt,
+      long sentNanos,
+      long serial,
+      long orderKey) {
+    this.messageId = messageId;
+    this.body = body;
+    this.attributes = attributes;
+    this.correlationId = correlationId;
+    this.groupId = groupId;
+    this.sequenceNumber = sequenceNumber;
+    this.sentAt = sentAt;
+    this.sentNanos = sentNanos;
+    this.serial = serial;
+    this.orderKey = orderKey;
+    this.state = QueuedMessage.State.VISIBLE;
+  }
+
+  /** Returns a fresh copy for a dead-letter queue: same id, body and age, never received. */
+  StoredMessage movedTo(long newSerial) {
+    return new StoredMessage(
+        messageId,
+        body,
+        attributes,
+        correlationId,
+        groupId,
+        sequenceNumber,
+        sentAt,
+        sentNanos,
+        newSerial,
+        newSerial);
+  }
+
+  ReceivedMessage received(String queue) {
+    return new ReceivedMessage(
+        queue,
+        messageId,
+        body,
+        attributes,
+        receiptHandle == null ? "" : receiptHandle,
+        receiveCount,
+        groupId,
+        sequenceNumber,
+        sentAt,
+        correlationId);
+  }
+
+  QueuedMessage queued(String queue) {
+    return new QueuedMessage(
+        queue, messageId, body, attributes, state, receiveCount, groupId, sequenceNumber, sentAt);
+  }
+
+  @Override
+  public String toString() {
+    return messageId + "#" + serial + "[" + state + ", received " + receiveCount + "]";
+  }
+}

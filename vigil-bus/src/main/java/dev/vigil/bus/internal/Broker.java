@@ -166,7 +166,7 @@ public final class Broker implements AutoCloseable {
     if (topic == null) {
       throw unknownTopic(topicName);
     }
-    checkSize(topicName, message);
+    checkLimits(topicName, message);
     if (topic.fifo() && message.groupId() == null) {
       throw new IllegalArgumentException(
           "a message published to FIFO topic '"
@@ -209,7 +209,7 @@ public final class Broker implements AutoCloseable {
   public String send(String queueName, Message message) {
     Objects.requireNonNull(message, "message must not be null");
     QueueEngine queue = queue(queueName);
-    checkSize(queueName, message);
+    checkLimits(queueName, message);
     String correlationId = correlationOf(message);
     failIfPlanned(queueName, correlationId);
     return enqueue(queue, withCorrelation(message, correlationId), correlationId);
@@ -315,7 +315,8 @@ public final class Broker implements AutoCloseable {
     }
   }
 
-  private static void checkSize(String target, Message message) {
+  private static void checkLimits(String target, Message message) {
+    SqsLimits.checkRange("delay", message.delay(), SqsLimits.MAX_DELAY);
     int size = SqsLimits.sizeOf(message.body(), message.attributes());
     if (size > SqsLimits.MAX_MESSAGE_BYTES) {
       throw new IllegalArgumentException(

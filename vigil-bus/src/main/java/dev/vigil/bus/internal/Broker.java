@@ -176,23 +176,28 @@ public final class Broker implements AutoCloseable {
     String correlationId = correlationOf(message);
     failIfPlanned(topicName, correlationId);
     String snsMessageId = ids.next();
-    List<String> deliveredTo = new ArrayList<>();
+    List<QueueEngine> targets = new ArrayList<>();
+    List<Message> copies = new ArrayList<>();
     for (TopicState.Route route : topic.routes) {
-      if (!route.policy().matches(message.attributes())) {
-        continue;
-      }
       QueueEngine queue = queues.get(route.subscription().queue());
-      if (queue == null) {
-        continue; // deleted since it subscribed
+      if (queue == null || !route.policy().matches(message.attributes())) {
+        continue; // unmatched, or the queue was deleted since it subscribed
       }
-      Message copy =
-          route.subscription().rawDelivery()
-              ? withCorrelation(message, correlationId)
-              : enveloped(topic, snsMessageId, withCorrelation(message, correlationId));
-      enqueue(queue, copy, correlationId);
-      deliveredTo.add(queue.name());
+      Message tagged = withCorrelation(message, correlationId);
+      targets.add(queue);
+      copies.add(
+          route.subscription().rawDelivery() ? tagged : enveloped(topic, snsMessageId, tagged));
     }
-    events.published(topicName, snsMessageId, correlationId, message.body(), deliveredTo);
+    // The publish goes on the timeline before the deliveries it causes.
+    events.published(
+        topicName,
+        snsMessageId,
+        correlationId,
+        message.body(),
+        targets.stream().map(QueueEngine::name).toList());
+    for (int i = 0; i < targets.size(); i++) {
+      enqueue(targets.get(i), copies.get(i), correlationId);
+    }
     return snsMessageId;
   }
 

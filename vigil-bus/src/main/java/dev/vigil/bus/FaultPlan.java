@@ -59,9 +59,12 @@ public record FaultPlan(
    * @return the plan
    */
   public static FaultPlan none() {
-    return new FaultPlan(
-        FaultRate.never(), 0, Duration.ZERO, Duration.ZERO, FaultRate.never(), FaultRate.never());
+    return NONE;
   }
+
+  private static final FaultPlan NONE =
+      new FaultPlan(
+          FaultRate.never(), 0, Duration.ZERO, Duration.ZERO, FaultRate.never(), FaultRate.never());
 
   /**
    * Returns a copy that duplicates sent messages at {@code rate}.

@@ -87,6 +87,47 @@ class StandardQueueTest {
   }
 
   @Test
+  void receipts_with_shorter_timeouts_than_earlier_ones_still_return_on_time() {
+    bus.createQueue("orders");
+    bus.send("orders", Message.of("long"));
+    bus.send("orders", Message.of("short"));
+    bus.receive("orders", Receive.one().withVisibilityTimeout(Duration.ofSeconds(60)));
+    bus.receive("orders", Receive.one().withVisibilityTimeout(Duration.ofSeconds(10)));
+
+    advance(Duration.ofSeconds(10));
+    List<ReceivedMessage> back = bus.receive("orders", Receive.upTo(10));
+    assertThat(back).extracting(ReceivedMessage::body).containsExactly("short");
+    bus.delete("orders", back.get(0).receiptHandle());
+    advance(Duration.ofSeconds(50));
+    assertThat(bus.receive("orders", Receive.upTo(10)))
+        .extracting(ReceivedMessage::body)
+        .containsExactly("long");
+  }
+
+  @Test
+  void a_message_stuck_in_flight_returns_on_time_while_thousands_pass_it() {
+    bus.createQueue(QueueSpec.named("orders").withVisibilityTimeout(Duration.ofSeconds(30)));
+    bus.send("orders", Message.of("stuck"));
+    bus.receive("orders", Receive.one());
+    for (int i = 0; i < 3_000; i++) {
+      bus.send("orders", Message.of("m-" + i));
+      ReceivedMessage passing = bus.receive("orders", Receive.one()).get(0);
+      bus.delete("orders", passing.receiptHandle());
+    }
+    assertThat(bus.stats("orders")).isEqualTo(new QueueStats(0, 1, 0));
+
+    advance(Duration.ofSeconds(30));
+
+    assertThat(bus.receive("orders", Receive.upTo(10)))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.body()).isEqualTo("stuck");
+              assertThat(m.receiveCount()).isEqualTo(2);
+            });
+  }
+
+  @Test
   void a_visibility_of_zero_makes_the_message_visible_at_once() {
     bus.createQueue("orders");
     bus.send("orders", Message.of("o-1"));

@@ -1,7 +1,6 @@
 package dev.vigil.timeline;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -65,21 +64,6 @@ public record TimelineEntry(
     if (attributes == null) {
       throw new NullPointerException("attributes must not be null");
     }
-    if (attributes.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, String> copy = new LinkedHashMap<>();
-    for (Map.Entry<String, String> attribute : attributes.entrySet()) {
-      String key = attribute.getKey();
-      if (key == null) {
-        throw new IllegalArgumentException(
-            "attributes must not contain a null key, were " + attributes);
-      }
-      if (attribute.getValue() == null) {
-        throw new IllegalArgumentException("attribute '" + key + "' must not have a null value");
-      }
-      copy.put(key, attribute.getValue());
-    }
-    return java.util.Collections.unmodifiableMap(copy);
+    return Attributes.copyOf(attributes);
   }
 }

@@ -248,14 +248,16 @@ public final class Broker implements AutoCloseable {
     FaultPlan plan = faults.planFor(queue.name());
     StoredMessage stored = store(queue, messageId, message, correlationId, now, plan);
     long extraDelay = extraDelay(queue, stored, plan);
-    queue.add(stored, message.delay().toNanos() + extraDelay, now);
-    events.sent(queue.name(), stored);
+    long hold = message.delay().toNanos() + extraDelay;
+    long wakeAt = queue.add(stored, hold, now);
+    events.sent(queue, stored);
     if (!queue.spec.fifo() && faults.strikes("duplicate", queue.name(), plan.duplicates())) {
       StoredMessage twin = store(queue, messageId, message, correlationId, now, plan);
-      queue.add(twin, message.delay().toNanos() + extraDelay, now);
+      wakeAt = Math.min(wakeAt, queue.add(twin, hold, now));
       events.fault("duplicate", queue.name(), messageId, correlationId, "message enqueued twice");
     }
-    afterChange(queue);
+    scheduleWake(queue, wakeAt);
+    notifyConsumers(queue);
     return messageId;
   }
 
@@ -269,30 +271,29 @@ public final class Broker implements AutoCloseable {
     long serial = serials.incrementAndGet();
     // Serials grow, so they serve as the FIFO sequence numbers SQS hands out.
     String sequenceNumber = queue.spec.fifo() ? String.format("%020d", serial) : null;
-    long orderKey = serial;
+    StoredMessage stored =
+        new StoredMessage(
+            messageId,
+            message.body(),
+            message.attributes(),
+            correlationId,
+            message.groupId(),
+            sequenceNumber,
+            time.instant(),
+            now,
+            serial);
     if (plan.reorderWindow() > 0 && !queue.spec.fifo()) {
-      long jump = faults.draw(plan.reorderWindow() + 1L);
-      orderKey = serial - jump;
-      if (jump > 0) {
+      stored.overtake = (int) faults.draw(plan.reorderWindow() + 1L);
+      if (stored.overtake > 0) {
         events.fault(
             "reorder",
             queue.name(),
             messageId,
             correlationId,
-            "may overtake up to " + jump + " earlier messages");
+            "may overtake up to " + stored.overtake + " earlier messages");
       }
     }
-    return new StoredMessage(
-        messageId,
-        message.body(),
-        message.attributes(),
-        correlationId,
-        message.groupId(),
-        sequenceNumber,
-        time.instant(),
-        now,
-        serial,
-        orderKey);
+    return stored;
   }
 
   private long extraDelay(QueueEngine queue, StoredMessage stored, FaultPlan plan) {
@@ -412,14 +413,17 @@ public final class Broker implements AutoCloseable {
 
   /** Deletes by receipt handle; {@code false} when the handle is stale or unknown. */
   public boolean delete(String queueName, String receiptHandle) {
-    QueueEngine queue = queue(queueName);
+    return delete(queue(queueName), receiptHandle);
+  }
+
+  boolean delete(QueueEngine queue, String receiptHandle) {
     Objects.requireNonNull(receiptHandle, "receiptHandle must not be null");
     StoredMessage deleted = queue.delete(receiptHandle);
     if (deleted == null) {
-      events.deleteIgnored(queueName, receiptHandle);
+      events.deleteIgnored(queue.name(), receiptHandle);
       return false;
     }
-    events.acknowledged(queueName, deleted);
+    events.acknowledged(queue, deleted);
     if (queue.spec.fifo()) {
       notifyConsumers(queue); // the message's group may give out its next message now
     }
@@ -434,7 +438,7 @@ public final class Broker implements AutoCloseable {
     StoredMessage message =
         queue.changeVisibility(receiptHandle, timeout.toNanos(), time.nanoTime());
     events.visibilityChanged(queueName, message, timeout.toString());
-    afterChange(queue);
+    scheduleWake(queue, queue.claimNextWake());
   }
 
   /** Deletes every message of a queue. */
@@ -548,19 +552,20 @@ public final class Broker implements AutoCloseable {
       return;
     }
     for (ReceivedMessage message : outcome.retried) {
-      events.retried(message);
+      events.retried(queue, message);
     }
     for (StoredMessage message : outcome.expired) {
       events.expired(queue.name(), message);
     }
     for (ReceivedMessage message : outcome.received) {
-      events.received(message);
+      events.received(queue, message);
     }
     for (StoredMessage message : outcome.deadLettered) {
       moveToDeadLetterQueue(queue, message);
     }
-    if (!outcome.received.isEmpty() || !outcome.retried.isEmpty()) {
-      afterChange(queue);
+    scheduleWake(queue, outcome.wakeAt);
+    if (outcome.promoted > 0) {
+      notifyConsumers(queue);
     }
   }
 
@@ -574,39 +579,33 @@ public final class Broker implements AutoCloseable {
           "dead-letter queue '" + target + "' of '" + from.name() + "' no longer exists");
     }
     StoredMessage moved = message.movedTo(serials.incrementAndGet());
-    deadLetters.add(moved, 0, time.nanoTime());
-    afterChange(deadLetters);
+    scheduleWake(deadLetters, deadLetters.add(moved, 0, time.nanoTime()));
+    notifyConsumers(deadLetters);
   }
 
-  /** Schedules the queue's next wake-up if needed and tells its consumers to look. */
-  private void afterChange(QueueEngine queue) {
-    scheduleWake(queue);
-    notifyConsumers(queue);
-  }
-
-  private void scheduleWake(QueueEngine queue) {
-    long at = queue.nextChangeNanos();
-    if (at == Long.MAX_VALUE || !queue.claimWake(at)) {
+  /** Schedules the wake-up a queue claimed, if it claimed one. */
+  private void scheduleWake(QueueEngine queue, long at) {
+    if (at == Long.MAX_VALUE) {
       return;
     }
     long delay = Math.max(0, at - time.nanoTime());
     try {
       time.scheduler().schedule(() -> wake(queue, at), delay, TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException closed) {
-      queue.wakeRan(at); // the context is closing; nothing will run again
+      queue.unclaimWake(at); // the context is closing; nothing will run again
     }
   }
 
   /** Runs when a delay or visibility timeout ends: brings messages back and wakes waiters. */
   private void wake(QueueEngine queue, long at) {
-    queue.wakeRan(at);
     if (queues.get(queue.name()) != queue) {
       return; // deleted
     }
-    ReceiveOutcome outcome = queue.promote(time.nanoTime());
+    ReceiveOutcome outcome = queue.wake(at, time.nanoTime());
     report(queue, outcome);
-    signal.pulse();
-    afterChange(queue);
+    if (outcome.promoted > 0) {
+      signal.pulse(); // an ended delay records nothing, yet a waiting receive must look again
+    }
   }
 
   private void notifyConsumers(QueueEngine queue) {

@@ -1,6 +1,7 @@
 package dev.vigil.bus.internal;
 
 import dev.vigil.bus.ReceivedMessage;
+import dev.vigil.timeline.Attributes;
 import dev.vigil.timeline.Timeline;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,13 +39,13 @@ final class BusEvents {
             "topic", topic, "messageId", messageId, "deliveredTo", String.join(",", deliveredTo)));
   }
 
-  void sent(String queue, StoredMessage message) {
+  void sent(QueueEngine queue, StoredMessage message) {
     record(
-        "send " + queue,
+        queue.sendType,
         message.correlationId,
         message.messageId,
         message.body,
-        Map.of("queue", queue, "messageId", message.messageId));
+        Attributes.of("queue", queue.name(), "messageId", message.messageId));
   }
 
   void deduplicated(
@@ -57,21 +58,21 @@ final class BusEvents {
         Map.of("queue", queue, "messageId", firstMessageId, "deduplicationId", deduplicationId));
   }
 
-  void received(ReceivedMessage message) {
-    recordReceipt("receive", message);
+  void received(QueueEngine queue, ReceivedMessage message) {
+    recordReceipt(queue.receiveType, message);
   }
 
-  void retried(ReceivedMessage message) {
-    recordReceipt("retry", message);
+  void retried(QueueEngine queue, ReceivedMessage message) {
+    recordReceipt(queue.retryType, message);
   }
 
-  void acknowledged(String queue, StoredMessage message) {
+  void acknowledged(QueueEngine queue, StoredMessage message) {
     record(
-        "ack " + queue,
+        queue.ackType,
         message.correlationId,
         message.messageId,
         message.body,
-        Map.of("queue", queue, "messageId", message.messageId));
+        Attributes.of("queue", queue.name(), "messageId", message.messageId));
   }
 
   void deleteIgnored(String queue, String receiptHandle) {
@@ -154,13 +155,13 @@ final class BusEvents {
     record("fault." + kind + " " + where, correlationId, messageId, detail, attributes);
   }
 
-  private void recordReceipt(String what, ReceivedMessage message) {
+  private void recordReceipt(String type, ReceivedMessage message) {
     record(
-        what + " " + message.queue(),
+        type,
         message.correlationId(),
         message.messageId(),
         message.body(),
-        Map.of(
+        Attributes.of(
             "queue", message.queue(),
             "messageId", message.messageId(),
             "receiveCount", Integer.toString(message.receiveCount())));

@@ -40,10 +40,16 @@ final class ConsumerLoop implements BusConsumer {
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
 
-  // Guarded by this: how many slots run, whether messages may have arrived since a slot looked.
+  // Guarded by this: how many slots run, whether the consumer is closed.
   private int activeSlots;
-  private boolean wakePending;
   private boolean closed;
+
+  /**
+   * Whether messages may have arrived since a slot last looked. Written under the lock, read
+   * without it by {@link #wake()}: while it is set, a slot is bound to look again, so a sender need
+   * not take the lock — the common case when messages stream in.
+   */
+  private volatile boolean wakePending;
 
   ConsumerLoop(
       Broker broker,
@@ -82,6 +88,9 @@ final class ConsumerLoop implements BusConsumer {
 
   /** Tells the consumer that messages may be receivable; starts a slot if one is free. */
   void wake() {
+    if (wakePending) {
+      return;
+    }
     synchronized (this) {
       wakePending = true;
       if (closed || activeSlots >= options.concurrency()) {
@@ -122,8 +131,21 @@ final class ConsumerLoop implements BusConsumer {
       submitSlot();
       return;
     }
+    if (batch.size() == options.batchSize()) {
+      startAnotherSlot(); // a full batch: more may be waiting, and senders skip the lock
+    }
     for (ReceivedMessage message : batch) {
       handle(message);
+    }
+    submitSlot();
+  }
+
+  private void startAnotherSlot() {
+    synchronized (this) {
+      if (closed || activeSlots >= options.concurrency()) {
+        return;
+      }
+      activeSlots++;
     }
     submitSlot();
   }
@@ -139,7 +161,7 @@ final class ConsumerLoop implements BusConsumer {
     if (broker.crashBeforeAck(queue, message)) {
       return;
     }
-    if (broker.delete(queue.name(), message.receiptHandle())) {
+    if (broker.delete(queue, message.receiptHandle())) {
       acknowledged.incrementAndGet();
     }
   }

@@ -29,11 +29,23 @@ abstract class QueueEngine {
   final long retentionNanos;
   final boolean redrive;
 
+  /** Timeline entry types about this queue, made once rather than per message. */
+  final String sendType;
+
+  final String receiveType;
+  final String ackType;
+  final String retryType;
+
   /** Consumers to wake when messages may have become receivable. */
   final List<ConsumerLoop> consumers = new CopyOnWriteArrayList<>();
 
   /** Delayed and in-flight messages, by the moment they become visible. */
   private final TreeSet<StoredMessage> waiting = new TreeSet<>(StoredMessage.BY_VISIBLE_AT);
+
+  /**
+   * In-flight messages whose visibility ends in receipt order: the fast path of {@link #waiting}.
+   */
+  private final FlightLog flights = new FlightLog();
 
   /** The latest receipt handle of each message received and not yet deleted. */
   private final Map<String, StoredMessage> byHandle = new HashMap<>();
@@ -51,6 +63,10 @@ abstract class QueueEngine {
     this.delayNanos = spec.delay().toNanos();
     this.retentionNanos = spec.retention().toNanos();
     this.redrive = spec.deadLetterQueue() != null;
+    this.sendType = "send " + spec.name();
+    this.receiveType = "receive " + spec.name();
+    this.ackType = "ack " + spec.name();
+    this.retryType = "retry " + spec.name();
   }
 
   static QueueEngine create(QueueSpec spec) {
@@ -83,32 +99,48 @@ abstract class QueueEngine {
 
   // ---- operations
 
-  synchronized void add(StoredMessage message, long extraDelayNanos, long now) {
+  /**
+   * Adds a message, visible at once or after its delay.
+   *
+   * @return the moment to schedule a wake-up at, or {@code Long.MAX_VALUE} for none
+   */
+  synchronized long add(StoredMessage message, long extraDelayNanos, long now) {
     long hold = delayNanos + extraDelayNanos;
     joined(message);
-    if (hold > 0) {
-      message.state = State.DELAYED;
-      message.visibleAtNanos = now + hold;
-      waiting.add(message);
-      delayed++;
-    } else {
+    if (hold <= 0) {
       message.state = State.VISIBLE;
       visible++;
       becameVisible(message);
+      return Long.MAX_VALUE;
     }
+    message.state = State.DELAYED;
+    message.visibleAtNanos = now + hold;
+    waiting.add(message);
+    delayed++;
+    return claimNextWake();
   }
 
   synchronized ReceiveOutcome receive(int max, long visibility, long now) {
     ReceiveOutcome outcome = new ReceiveOutcome();
     promoteDue(now, outcome);
     select(max, visibility, now, outcome);
+    if (!outcome.received.isEmpty()) {
+      outcome.wakeAt = claimNextWake();
+    }
     return outcome;
   }
 
-  /** Brings back what became visible by {@code now}: ended delays and visibility timeouts. */
-  synchronized ReceiveOutcome promote(long now) {
+  /**
+   * Runs the wake-up scheduled for {@code at}: brings back what became visible by {@code now} and
+   * claims the next wake-up.
+   */
+  synchronized ReceiveOutcome wake(long at, long now) {
+    if (scheduledWakeNanos == at) {
+      scheduledWakeNanos = Long.MAX_VALUE;
+    }
     ReceiveOutcome outcome = new ReceiveOutcome();
     promoteDue(now, outcome);
+    outcome.wakeAt = claimNextWake();
     return outcome;
   }
 
@@ -131,7 +163,7 @@ abstract class QueueEngine {
               + name()
               + "': it was deleted, received again since, or its visibility timeout ended");
     }
-    waiting.remove(message);
+    stopWaiting(message);
     message.visibleAtNanos = now + timeout;
     waiting.add(message);
     return message;
@@ -140,6 +172,7 @@ abstract class QueueEngine {
   synchronized int purge() {
     int count = visible + inFlight + delayed;
     waiting.clear();
+    flights.clear();
     byHandle.clear();
     clearMessages();
     visible = 0;
@@ -164,24 +197,41 @@ abstract class QueueEngine {
 
   /** Returns the next moment a message becomes visible on its own, or {@code Long.MAX_VALUE}. */
   synchronized long nextChangeNanos() {
-    return waiting.isEmpty() ? Long.MAX_VALUE : waiting.first().visibleAtNanos;
+    return nextVisibleAt();
+  }
+
+  private long nextVisibleAt() {
+    StoredMessage flight = flights.first();
+    long next = waiting.isEmpty() ? Long.MAX_VALUE : waiting.first().visibleAtNanos;
+    return flight == null ? next : Math.min(next, flight.visibleAtNanos);
+  }
+
+  /** Takes a delayed or in-flight message out of whichever structure tracks its deadline. */
+  private void stopWaiting(StoredMessage message) {
+    if (message.inFlightLog) {
+      flights.left(message);
+    } else {
+      waiting.remove(message);
+    }
   }
 
   /**
-   * Claims the wake-up at {@code at} if it is earlier than the one already scheduled.
+   * Claims a wake-up at the next moment a message becomes visible, unless one is scheduled that
+   * early already: one pending wake-up per queue, however many messages are in flight.
    *
-   * @return {@code true} when the caller must schedule a wake-up at {@code at}
+   * @return the moment the caller must schedule a wake-up at, or {@code Long.MAX_VALUE} for none
    */
-  synchronized boolean claimWake(long at) {
-    if (at >= scheduledWakeNanos) {
-      return false;
+  synchronized long claimNextWake() {
+    long next = nextVisibleAt();
+    if (next >= scheduledWakeNanos) {
+      return Long.MAX_VALUE;
     }
-    scheduledWakeNanos = at;
-    return true;
+    scheduledWakeNanos = next;
+    return next;
   }
 
-  /** Marks the wake-up at {@code at} as run, so that later changes schedule their own. */
-  synchronized void wakeRan(long at) {
+  /** Forgets a claimed wake-up that could not be scheduled, so that a later change retries. */
+  synchronized void unclaimWake(long at) {
     if (scheduledWakeNanos == at) {
       scheduledWakeNanos = Long.MAX_VALUE;
     }
@@ -195,13 +245,18 @@ abstract class QueueEngine {
       byHandle.remove(message.receiptHandle);
     }
     message.receiveCount++;
-    message.receiptHandle = message.messageId + "/" + message.serial + "/" + message.receiveCount;
+    // Unique per receipt and cheap to make: the stored copy's serial and its receive count.
+    message.receiptHandle = message.serial + "-" + message.receiveCount;
     byHandle.put(message.receiptHandle, message);
     visible--;
     inFlight++;
     message.state = State.IN_FLIGHT;
     message.visibleAtNanos = now + visibility;
-    waiting.add(message);
+    if (flights.fitsAtTail(message.visibleAtNanos)) {
+      flights.append(message);
+    } else {
+      waiting.add(message);
+    }
   }
 
   /**
@@ -240,7 +295,7 @@ abstract class QueueEngine {
       case VISIBLE -> visible--;
       case IN_FLIGHT -> {
         inFlight--;
-        waiting.remove(message);
+        stopWaiting(message);
       }
       case DELAYED -> {
         delayed--;
@@ -254,8 +309,16 @@ abstract class QueueEngine {
   }
 
   private void promoteDue(long now, ReceiveOutcome outcome) {
-    while (!waiting.isEmpty() && waiting.first().visibleAtNanos <= now) {
-      StoredMessage message = waiting.pollFirst();
+    while (true) {
+      StoredMessage flight = flights.first();
+      StoredMessage other = waiting.isEmpty() ? null : waiting.first();
+      boolean flightFirst =
+          flight != null && (other == null || flight.visibleAtNanos <= other.visibleAtNanos);
+      StoredMessage next = flightFirst ? flight : other;
+      if (next == null || next.visibleAtNanos > now) {
+        return;
+      }
+      StoredMessage message = flightFirst ? flights.pollFirst() : waiting.pollFirst();
       if (message.state == State.IN_FLIGHT) {
         inFlight--;
         outcome.retried.add(message.received(name()));
@@ -263,6 +326,7 @@ abstract class QueueEngine {
       } else {
         delayed--;
       }
+      outcome.promoted++;
       message.state = State.VISIBLE;
       visible++;
       becameVisible(message);
@@ -271,7 +335,10 @@ abstract class QueueEngine {
 
   /** Returns the delayed and in-flight messages, by when they become visible. */
   final List<StoredMessage> waitingInOrder() {
-    return new ArrayList<>(waiting);
+    List<StoredMessage> ordered = new ArrayList<>(waiting);
+    ordered.addAll(flights.liveInOrder());
+    ordered.sort(StoredMessage.BY_VISIBLE_AT);
+    return ordered;
   }
 
   /** Called when an in-flight message's visibility timeout ends, before it becomes visible. */

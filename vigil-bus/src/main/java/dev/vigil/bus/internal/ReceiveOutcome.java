@@ -17,10 +17,17 @@ final class ReceiveOutcome {
   final List<StoredMessage> deadLettered = new ArrayList<>();
   final List<StoredMessage> expired = new ArrayList<>();
 
+  /** How many messages became visible: ended delays and visibility timeouts. */
+  int promoted;
+
+  /** When the broker must schedule the queue's next wake-up; {@code Long.MAX_VALUE} for none. */
+  long wakeAt = Long.MAX_VALUE;
+
   boolean somethingHappened() {
     return !received.isEmpty()
-        || !retried.isEmpty()
+        || promoted > 0
         || !deadLettered.isEmpty()
-        || !expired.isEmpty();
+        || !expired.isEmpty()
+        || wakeAt != Long.MAX_VALUE;
   }
 }

@@ -2,17 +2,17 @@ package dev.vigil.bus.internal;
 
 import dev.vigil.bus.QueueSpec;
 import dev.vigil.bus.QueuedMessage.State;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
- * A standard queue: visible messages go out by their delivery key (arrival order unless a
- * reordering fault moved them), with no ordering promise across receives, as in SQS.
+ * A standard queue: visible messages go out in the order they became visible, unless a reordering
+ * fault let one jump ahead. SQS promises no order for standard queues; this one keeps a plain
+ * deque, so that tests are reproducible and receives cost O(1).
  */
 final class StandardQueueEngine extends QueueEngine {
-  private final PriorityQueue<StoredMessage> ready =
-      new PriorityQueue<>(StoredMessage.BY_ORDER_KEY);
+  private final ArrayDeque<StoredMessage> ready = new ArrayDeque<>();
 
   StandardQueueEngine(QueueSpec spec) {
     super(spec);
@@ -25,7 +25,18 @@ final class StandardQueueEngine extends QueueEngine {
 
   @Override
   void becameVisible(StoredMessage message) {
-    ready.add(message);
+    if (message.overtake == 0 || ready.isEmpty()) {
+      ready.addLast(message);
+      return;
+    }
+    // Jump ahead of up to `overtake` of the last visible messages, once.
+    ArrayDeque<StoredMessage> overtaken = new ArrayDeque<>();
+    for (int i = 0; i < message.overtake && !ready.isEmpty(); i++) {
+      overtaken.addFirst(ready.pollLast());
+    }
+    message.overtake = 0;
+    ready.addLast(message);
+    ready.addAll(overtaken);
   }
 
   @Override
@@ -38,7 +49,7 @@ final class StandardQueueEngine extends QueueEngine {
   @Override
   void select(int max, long visibility, long now, ReceiveOutcome outcome) {
     while (outcome.received.size() < max) {
-      StoredMessage message = ready.poll();
+      StoredMessage message = ready.pollFirst();
       if (message == null) {
         return;
       }
@@ -49,7 +60,6 @@ final class StandardQueueEngine extends QueueEngine {
   @Override
   List<StoredMessage> inDeliveryOrder() {
     List<StoredMessage> ordered = new ArrayList<>(ready);
-    ordered.sort(StoredMessage.BY_ORDER_KEY);
     ordered.addAll(waitingInOrder());
     return ordered;
   }

@@ -11,12 +11,10 @@ import org.jspecify.annotations.Nullable;
 final class StoredMessage {
   /** Orders messages waiting to become visible: by when, then by arrival. */
   static final Comparator<StoredMessage> BY_VISIBLE_AT =
-      Comparator.<StoredMessage>comparingLong(m -> m.visibleAtNanos)
-          .thenComparingLong(m -> m.serial);
-
-  /** Orders visible messages of a standard queue: by delivery key, then by arrival. */
-  static final Comparator<StoredMessage> BY_ORDER_KEY =
-      Comparator.<StoredMessage>comparingLong(m -> m.orderKey).thenComparingLong(m -> m.serial);
+      (a, b) -> {
+        int byTime = Long.compare(a.visibleAtNanos, b.visibleAtNanos);
+        return byTime != 0 ? byTime : Long.compare(a.serial, b.serial);
+      };
 
   final String messageId;
   final String body;
@@ -30,8 +28,11 @@ final class StoredMessage {
   /** Unique per stored copy, so that a duplicate of a message is a distinct entry. */
   final long serial;
 
-  /** Where a standard queue delivers it among visible messages; reordering faults perturb it. */
-  final long orderKey;
+  /** How many visible messages it jumps ahead of when it becomes visible: a reordering fault. */
+  int overtake;
+
+  /** Whether its current receipt is tracked by the queue's {@link FlightLog}. */
+  boolean inFlightLog;
 
   QueuedMessage.State state;
   long visibleAtNanos;
@@ -47,8 +48,7 @@ final class StoredMessage {
       @Nullable String sequenceNumber,
       Instant sentAt,
       long sentNanos,
-      long serial,
-      long orderKey) {
+      long serial) {
     this.messageId = messageId;
     this.body = body;
     this.attributes = attributes;
@@ -58,7 +58,6 @@ final class StoredMessage {
     this.sentAt = sentAt;
     this.sentNanos = sentNanos;
     this.serial = serial;
-    this.orderKey = orderKey;
     this.state = QueuedMessage.State.VISIBLE;
   }
 
@@ -73,7 +72,6 @@ final class StoredMessage {
         sequenceNumber,
         sentAt,
         sentNanos,
-        newSerial,
         newSerial);
   }
 

@@ -22,10 +22,15 @@ final class FlightLog {
   private int size;
   private int stale;
 
+  /**
+   * The deadline of the last receipt appended. The tail entry's own message cannot tell: once
+   * stale, that message may have moved to an earlier deadline.
+   */
+  private long lastVisibleAt = Long.MIN_VALUE;
+
   /** Tells whether {@code message}, in flight until {@code visibleAt}, can go at the tail. */
   boolean fitsAtTail(long visibleAt) {
-    StoredMessage last = size == 0 ? null : messages[index(size - 1)];
-    return last == null || last.visibleAtNanos <= visibleAt;
+    return size == 0 || lastVisibleAt <= visibleAt;
   }
 
   void append(StoredMessage message) {
@@ -36,6 +41,7 @@ final class FlightLog {
     messages[at] = message;
     receipts[at] = message.receiveCount;
     message.inFlightLog = true;
+    lastVisibleAt = message.visibleAtNanos;
   }
 
   /** Notes that a message in the log left it (deleted, moved, dead-lettered, purged). */

@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.Vigil;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class BusBadInputTest {
-  private final Vigil vigil = Vigil.withVirtualTime();
-  private final EmbeddedBus bus = EmbeddedBus.create(vigil);
-
-  @AfterEach
-  void close() {
-    bus.close();
-    vigil.close();
-  }
+  @AutoClose private final Vigil vigil = Vigil.withVirtualTime();
+  @AutoClose private final EmbeddedBus bus = EmbeddedBus.create(vigil);
 
   @Test
   void unknown_queues_and_topics_are_named_with_what_exists() {

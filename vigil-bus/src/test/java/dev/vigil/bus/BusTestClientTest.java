@@ -7,21 +7,15 @@ import dev.vigil.Vigil;
 import dev.vigil.WaitTimeoutError;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class BusTestClientTest {
   record OrderCreated(String orderId, String customerId) {}
 
-  private final Vigil vigil = Vigil.withVirtualTime();
-  private final EmbeddedBus bus = EmbeddedBus.create(vigil);
+  @AutoClose private final Vigil vigil = Vigil.withVirtualTime();
+  @AutoClose private final EmbeddedBus bus = EmbeddedBus.create(vigil);
   private final BusTestClient client = BusTestClient.of(vigil, bus);
-
-  @AfterEach
-  void close() {
-    bus.close();
-    vigil.close();
-  }
 
   @Test
   void a_published_payload_is_received_typed_and_deleted() {

@@ -7,18 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ConsumerTest {
-  private final Vigil vigil = Vigil.withVirtualTime();
-  private final EmbeddedBus bus = EmbeddedBus.create(vigil);
-
-  @AfterEach
-  void close() {
-    bus.close();
-    vigil.close();
-  }
+  @AutoClose private final Vigil vigil = Vigil.withVirtualTime();
+  @AutoClose private final EmbeddedBus bus = EmbeddedBus.create(vigil);
 
   @Test
   void a_handler_that_returns_acknowledges_the_message() {

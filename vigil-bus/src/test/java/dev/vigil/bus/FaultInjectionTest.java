@@ -9,18 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class FaultInjectionTest {
-  private final Vigil vigil = Vigil.withVirtualTime();
-  private final EmbeddedBus bus = EmbeddedBus.create(vigil);
-
-  @AfterEach
-  void close() {
-    bus.close();
-    vigil.close();
-  }
+  @AutoClose private final Vigil vigil = Vigil.withVirtualTime();
+  @AutoClose private final EmbeddedBus bus = EmbeddedBus.create(vigil);
 
   private List<String> receiveAll(String queue) {
     List<String> bodies = new ArrayList<>();

@@ -8,18 +8,12 @@ import dev.vigil.bus.QueuedMessage.State;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class StandardQueueTest {
-  private final Vigil vigil = Vigil.withVirtualTime();
-  private final EmbeddedBus bus = EmbeddedBus.create(vigil);
-
-  @AfterEach
-  void close() {
-    bus.close();
-    vigil.close();
-  }
+  @AutoClose private final Vigil vigil = Vigil.withVirtualTime();
+  @AutoClose private final EmbeddedBus bus = EmbeddedBus.create(vigil);
 
   private void advance(Duration duration) {
     vigil.virtualTime().advanceBy(duration);

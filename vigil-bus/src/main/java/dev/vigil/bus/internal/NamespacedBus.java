@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -67,18 +68,21 @@ public final class NamespacedBus implements Bus {
 
   @Override
   public void createQueue(QueueSpec spec) {
+    bus.createQueue(renamed(spec, this::outer));
+  }
+
+  /** Returns {@code spec} with its queue and dead-letter queue renamed by {@code naming}. */
+  private static QueueSpec renamed(QueueSpec spec, UnaryOperator<String> naming) {
     String deadLetterQueue = spec.deadLetterQueue();
-    QueueSpec renamed =
-        new QueueSpec(
-            outer(spec.name()),
-            spec.visibilityTimeout(),
-            spec.delay(),
-            spec.retention(),
-            spec.receiveWaitTime(),
-            deadLetterQueue == null ? null : outer(deadLetterQueue),
-            spec.maxReceiveCount(),
-            spec.contentBasedDeduplication());
-    bus.createQueue(renamed);
+    return new QueueSpec(
+        naming.apply(spec.name()),
+        spec.visibilityTimeout(),
+        spec.delay(),
+        spec.retention(),
+        spec.receiveWaitTime(),
+        deadLetterQueue == null ? null : naming.apply(deadLetterQueue),
+        spec.maxReceiveCount(),
+        spec.contentBasedDeduplication());
   }
 
   @Override
@@ -194,17 +198,7 @@ public final class NamespacedBus implements Bus {
 
   @Override
   public QueueSpec spec(String queue) {
-    QueueSpec outerSpec = bus.spec(outer(queue));
-    String deadLetterQueue = outerSpec.deadLetterQueue();
-    return new QueueSpec(
-        queue,
-        outerSpec.visibilityTimeout(),
-        outerSpec.delay(),
-        outerSpec.retention(),
-        outerSpec.receiveWaitTime(),
-        deadLetterQueue == null ? null : inner(deadLetterQueue),
-        outerSpec.maxReceiveCount(),
-        outerSpec.contentBasedDeduplication());
+    return renamed(bus.spec(outer(queue)), this::inner);
   }
 
   @Override

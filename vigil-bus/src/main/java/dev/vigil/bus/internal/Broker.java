@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +41,7 @@ public final class Broker implements AutoCloseable {
   private final MessageIds ids;
   private final Deduplication deduplication = new Deduplication();
   private final AtomicLong serials = new AtomicLong();
-  private final Map<String, QueueEngine> queues = new ConcurrentHashMap<>();
-  private final Map<String, TopicState> topics = new ConcurrentHashMap<>();
+  private final Topology topology = new Topology();
   private final Set<ConsumerLoop> consumers = ConcurrentHashMap.newKeySet();
 
   /**
@@ -66,95 +64,46 @@ public final class Broker implements AutoCloseable {
 
   /** Creates a topic unless it exists. */
   public void createTopic(String name) {
-    SqsLimits.checkTopicName("topic", name);
-    topics.computeIfAbsent(name, TopicState::new);
+    topology.createTopic(name);
   }
 
   /** Creates a queue (and its dead-letter queue) unless it exists with the same spec. */
   public void createQueue(QueueSpec spec) {
-    Objects.requireNonNull(spec, "spec must not be null");
-    String deadLetterQueue = spec.deadLetterQueue();
-    if (deadLetterQueue != null) {
-      QueueEngine existing = queues.get(deadLetterQueue);
-      if (existing == null) {
-        createQueue(QueueSpec.named(deadLetterQueue));
-      } else if (existing.spec.fifo() != spec.fifo()) {
-        throw new BusException(
-            "dead-letter queue '"
-                + deadLetterQueue
-                + "' must be FIFO exactly when '"
-                + spec.name()
-                + "' is");
-      }
-    }
-    QueueEngine engine = queues.computeIfAbsent(spec.name(), n -> QueueEngine.create(spec));
-    if (!engine.spec.equals(spec)) {
-      throw new BusException(
-          "queue '"
-              + spec.name()
-              + "' exists with other attributes: "
-              + engine.spec
-              + "; asked for "
-              + spec
-              + ". Delete it first or use the same spec");
-    }
+    topology.createQueue(spec);
   }
 
   /** Deletes a topic and its subscriptions. */
   public void deleteTopic(String name) {
-    if (topics.remove(name) == null) {
-      throw unknownTopic(name);
-    }
+    topology.deleteTopic(name);
   }
 
   /** Deletes a queue, its messages, its consumers and its subscriptions. */
   public void deleteQueue(String name) {
-    QueueEngine engine = queues.remove(name);
-    if (engine == null) {
-      throw unknownQueue(name);
-    }
+    QueueEngine engine = topology.deleteQueue(name);
     for (ConsumerLoop consumer : engine.consumers) {
       consumer.close();
     }
     deduplication.forget(name);
-    topics.values().forEach(topic -> topic.unsubscribe(name));
   }
 
   /** Subscribes a queue to a topic, creating both when missing. */
   public void subscribe(Subscription subscription) {
-    Objects.requireNonNull(subscription, "subscription must not be null");
-    SqsLimits.checkTopicName("topic", subscription.topic());
-    TopicState topic = topics.computeIfAbsent(subscription.topic(), TopicState::new);
-    QueueEngine queue = queues.get(subscription.queue());
-    if (queue == null) {
-      createQueue(QueueSpec.named(subscription.queue()));
-      queue = queue(subscription.queue());
-    }
-    if (topic.fifo() != queue.spec.fifo()) {
-      throw new BusException(
-          "topic '"
-              + topic.name
-              + "' and queue '"
-              + queue.name()
-              + "' must both be FIFO or both standard: SNS delivers FIFO topics only to FIFO"
-              + " queues and standard topics only to standard queues");
-    }
-    topic.subscribe(subscription);
+    topology.subscribe(subscription);
   }
 
   /** Returns the spec a queue was created with. */
   public QueueSpec spec(String queueName) {
-    return queue(queueName).spec;
+    return topology.spec(queueName);
   }
 
   /** Returns the names of the queues, sorted. */
   public Set<String> queueNames() {
-    return new TreeSet<>(queues.keySet());
+    return topology.queueNames();
   }
 
   /** Returns the names of the topics, sorted. */
   public Set<String> topicNames() {
-    return new TreeSet<>(topics.keySet());
+    return topology.topicNames();
   }
 
   // ---- publishing and sending
@@ -162,11 +111,8 @@ public final class Broker implements AutoCloseable {
   /** Publishes to a topic's subscribed queues; returns the SNS message id. */
   public String publish(String topicName, Message message) {
     Objects.requireNonNull(message, "message must not be null");
-    TopicState topic = topics.get(Objects.requireNonNull(topicName, "topic must not be null"));
-    if (topic == null) {
-      throw unknownTopic(topicName);
-    }
-    checkLimits(topicName, message);
+    TopicState topic = topology.topic(topicName);
+    MessageRules.checkLimits(topicName, message);
     if (topic.fifo() && message.groupId() == null) {
       throw new IllegalArgumentException(
           "a message published to FIFO topic '"
@@ -179,7 +125,7 @@ public final class Broker implements AutoCloseable {
     List<QueueEngine> targets = new ArrayList<>();
     List<Message> copies = new ArrayList<>();
     for (TopicState.Route route : topic.routes) {
-      QueueEngine queue = queues.get(route.subscription().queue());
+      QueueEngine queue = topology.queueIfPresent(route.subscription().queue());
       if (queue == null || !route.policy().matches(message.attributes())) {
         continue; // unmatched, or the queue was deleted since it subscribed
       }
@@ -214,7 +160,7 @@ public final class Broker implements AutoCloseable {
   public String send(String queueName, Message message) {
     Objects.requireNonNull(message, "message must not be null");
     QueueEngine queue = queue(queueName);
-    checkLimits(queueName, message);
+    MessageRules.checkLimits(queueName, message);
     String correlationId = correlationOf(message);
     failIfPlanned(queueName, correlationId);
     return enqueue(queue, withCorrelation(message, correlationId), correlationId);
@@ -234,11 +180,11 @@ public final class Broker implements AutoCloseable {
   }
 
   private String enqueue(QueueEngine queue, Message message, @Nullable String correlationId) {
-    checkFifoRules(queue, message);
+    MessageRules.checkFifoRules(queue, message);
     long now = time.nanoTime();
     String messageId = ids.next();
     if (queue.spec.fifo()) {
-      String deduplicationId = deduplicationIdOf(queue, message);
+      String deduplicationId = MessageRules.deduplicationIdOf(queue, message);
       String first = deduplication.firstOrRemember(queue.name(), deduplicationId, messageId, now);
       if (first != null) {
         events.deduplicated(queue.name(), deduplicationId, first, correlationId);
@@ -319,59 +265,6 @@ public final class Broker implements AutoCloseable {
       throw new BusException(
           "publish to '" + target + "' failed: injected by the fault plan (nothing was enqueued)");
     }
-  }
-
-  private static void checkLimits(String target, Message message) {
-    SqsLimits.checkRange("delay", message.delay(), SqsLimits.MAX_DELAY);
-    int size = SqsLimits.sizeOf(message.body(), message.attributes());
-    if (size > SqsLimits.MAX_MESSAGE_BYTES) {
-      throw new IllegalArgumentException(
-          "message to '"
-              + target
-              + "' is "
-              + size
-              + " bytes; SQS accepts at most "
-              + SqsLimits.MAX_MESSAGE_BYTES
-              + " (256 KiB), body and attributes together");
-    }
-  }
-
-  private static void checkFifoRules(QueueEngine queue, Message message) {
-    if (!queue.spec.fifo()) {
-      return;
-    }
-    String groupId = message.groupId();
-    if (groupId == null) {
-      throw new IllegalArgumentException(
-          "a message sent to FIFO queue '"
-              + queue.name()
-              + "' needs a groupId (Message.withGroupId)");
-    }
-    SqsLimits.checkFifoId("groupId", groupId);
-    if (!message.delay().isZero()) {
-      throw new IllegalArgumentException(
-          "FIFO queue '"
-              + queue.name()
-              + "' does not accept a per-message delay, was "
-              + message.delay()
-              + "; set the queue's delay instead");
-    }
-  }
-
-  private static String deduplicationIdOf(QueueEngine queue, Message message) {
-    String explicit = message.deduplicationId();
-    if (explicit != null) {
-      SqsLimits.checkFifoId("deduplicationId", explicit);
-      return explicit;
-    }
-    if (!queue.spec.contentBasedDeduplication()) {
-      throw new IllegalArgumentException(
-          "a message sent to FIFO queue '"
-              + queue.name()
-              + "' needs a deduplicationId, or the"
-              + " queue needs content-based deduplication (QueueSpec.withContentBasedDeduplication)");
-    }
-    return Deduplication.contentHash(message.body());
   }
 
   // ---- receiving and acknowledging
@@ -524,7 +417,7 @@ public final class Broker implements AutoCloseable {
   /** Sets the fault plan of one queue or topic. */
   public void injectFaults(String target, FaultPlan plan) {
     Objects.requireNonNull(plan, "plan must not be null");
-    if (!queues.containsKey(target) && !topics.containsKey(target)) {
+    if (!topology.hasQueueOrTopic(target)) {
       throw new BusException(
           "no queue or topic named '"
               + target
@@ -571,7 +464,7 @@ public final class Broker implements AutoCloseable {
 
   private void moveToDeadLetterQueue(QueueEngine from, StoredMessage message) {
     String target = Objects.requireNonNull(from.spec.deadLetterQueue());
-    QueueEngine deadLetters = queues.get(target);
+    QueueEngine deadLetters = topology.queueIfPresent(target);
     events.deadLettered(from.name(), target, message);
     if (deadLetters == null) {
       // Deleted under the queue's feet: SQS would keep the message; so do we, visibly.
@@ -598,7 +491,7 @@ public final class Broker implements AutoCloseable {
 
   /** Runs when a delay or visibility timeout ends: brings messages back and wakes waiters. */
   private void wake(QueueEngine queue, long at) {
-    if (queues.get(queue.name()) != queue) {
+    if (!topology.isCurrent(queue)) {
       return; // deleted
     }
     ReceiveOutcome outcome = queue.wake(at, time.nanoTime());
@@ -615,19 +508,7 @@ public final class Broker implements AutoCloseable {
   }
 
   QueueEngine queue(String name) {
-    QueueEngine queue = queues.get(Objects.requireNonNull(name, "queue must not be null"));
-    if (queue == null) {
-      throw unknownQueue(name);
-    }
-    return queue;
-  }
-
-  private BusException unknownQueue(String name) {
-    return new BusException("no queue named '" + name + "'; queues: " + queueNames());
-  }
-
-  private BusException unknownTopic(String name) {
-    return new BusException("no topic named '" + name + "'; topics: " + topicNames());
+    return topology.queue(name);
   }
 
   /** Stops every consumer. */

@@ -157,6 +157,65 @@ class ConsumerTest {
   }
 
   @Test
+  void in_real_time_a_failed_message_comes_back_when_its_visibility_timeout_ends() {
+    try (Vigil real = Vigil.create();
+        EmbeddedBus realBus = EmbeddedBus.create(real)) {
+      realBus.createQueue(QueueSpec.named("orders").withVisibilityTimeout(Duration.ofMillis(200)));
+      AtomicInteger attempts = new AtomicInteger();
+      BusConsumer consumer =
+          realBus.consume(
+              "orders",
+              message -> {
+                if (attempts.incrementAndGet() == 1) {
+                  throw new IllegalStateException("first attempt fails");
+                }
+              });
+
+      realBus.send("orders", Message.of("o-1"));
+
+      // Only the broker's scheduled wake-up brings the message back: nothing else sends.
+      real.eventually(() -> consumer.acknowledged() == 1).within(Duration.ofSeconds(5));
+      assertThat(attempts.get()).isEqualTo(2);
+    }
+  }
+
+  record OrderCreated(String orderId) {}
+
+  @Test
+  void a_body_the_handler_cannot_decode_is_retried_and_dead_lettered_never_lost() {
+    bus.createQueue(
+        QueueSpec.named("orders")
+            .withVisibilityTimeout(Duration.ofSeconds(30))
+            .withDeadLetterQueue("orders--dlq", 2));
+    bus.consume("orders", m -> m.decode(JsonCodec.plain(), OrderCreated.class));
+
+    bus.send("orders", Message.of("{not json"));
+
+    List<QueuedMessage> deadLetters =
+        vigil.eventually(() -> bus.peek("orders--dlq")).within(Duration.ofMinutes(2));
+    assertThat(deadLetters).extracting(QueuedMessage::body).containsExactly("{not json");
+    assertThat(vigil.timeline().byType("handler-failed orders"))
+        .hasSize(2)
+        .allSatisfy(
+            e ->
+                assertThat(e.attributes())
+                    .containsEntry("exception", UndecodableMessageException.class.getName()));
+  }
+
+  @Test
+  void deleting_a_queue_stops_its_consumers() {
+    bus.createQueue("orders");
+    BusConsumer consumer = bus.consume("orders", m -> {});
+
+    bus.deleteQueue("orders");
+    bus.createQueue("orders");
+    bus.send("orders", Message.of("for nobody"));
+
+    vigil.never(() -> consumer.acknowledged() > 0).within(Duration.ofSeconds(10));
+    assertThat(bus.stats("orders").visible()).isEqualTo(1);
+  }
+
+  @Test
   void a_real_time_consumer_handles_messages_on_its_own_threads() {
     try (Vigil real = Vigil.create();
         EmbeddedBus realBus = EmbeddedBus.create(real)) {

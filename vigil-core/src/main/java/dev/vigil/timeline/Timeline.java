@@ -38,7 +38,7 @@ public final class Timeline {
   private final TimeSource time;
   private final Signal signal;
   private final AtomicLong nextSequence = new AtomicLong();
-  private final AtomicReferenceArray<AtomicReferenceArray<TimelineEntry>> segments =
+  private final AtomicReferenceArray<TimelineSegment> segments =
       new AtomicReferenceArray<>(MAX_SEGMENTS);
 
   /**
@@ -92,24 +92,28 @@ public final class Timeline {
     TimelineEntry entry =
         new TimelineEntry(
             index + 1, at, nanos, source, type, correlationId, causationId, summary, checked);
-    slot(index).lazySet((int) (index & (SEGMENT_SIZE - 1)), entry);
+    segmentForWriting(index).write(slotOf(index), entry);
     signal.pulse();
     return entry;
   }
 
-  private AtomicReferenceArray<TimelineEntry> slot(long index) {
+  private TimelineSegment segmentForWriting(long index) {
     long segmentIndex = index >>> SEGMENT_BITS;
     if (segmentIndex >= MAX_SEGMENTS) {
       throw new IllegalStateException(
           "timeline is full: " + ((long) MAX_SEGMENTS * SEGMENT_SIZE) + " entries");
     }
     int s = (int) segmentIndex;
-    AtomicReferenceArray<TimelineEntry> segment = segments.get(s);
+    TimelineSegment segment = segments.get(s);
     if (segment == null) {
-      segments.compareAndSet(s, null, new AtomicReferenceArray<>(SEGMENT_SIZE));
+      segments.compareAndSet(s, null, new TimelineSegment(SEGMENT_SIZE));
       segment = segments.get(s);
     }
     return segment;
+  }
+
+  private static int slotOf(long index) {
+    return (int) (index & (SEGMENT_SIZE - 1));
   }
 
   /**
@@ -179,7 +183,8 @@ public final class Timeline {
     List<TimelineEntry> selected = new ArrayList<>();
     long end = nextSequence.get();
     for (long index = 0; index < end; index++) {
-      TimelineEntry entry = slot(index).get((int) (index & (SEGMENT_SIZE - 1)));
+      TimelineSegment segment = segments.get((int) (index >>> SEGMENT_BITS));
+      TimelineEntry entry = segment == null ? null : segment.read(slotOf(index), index + 1);
       if (entry == null) {
         break; // still being written: stop at the gapless prefix
       }

@@ -219,6 +219,7 @@ public final class Broker implements AutoCloseable {
     String sequenceNumber = queue.spec.fifo() ? String.format("%020d", serial) : null;
     StoredMessage stored =
         new StoredMessage(
+            queue.name(),
             messageId,
             message.body(),
             message.attributes(),
@@ -471,7 +472,7 @@ public final class Broker implements AutoCloseable {
       throw new BusException(
           "dead-letter queue '" + target + "' of '" + from.name() + "' no longer exists");
     }
-    StoredMessage moved = message.movedTo(serials.incrementAndGet());
+    StoredMessage moved = message.movedTo(target, serials.incrementAndGet());
     scheduleWake(deadLetters, deadLetters.add(moved, 0, time.nanoTime()));
     notifyConsumers(deadLetters);
   }

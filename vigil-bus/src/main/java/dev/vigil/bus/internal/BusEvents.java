@@ -40,12 +40,7 @@ final class BusEvents {
   }
 
   void sent(QueueEngine queue, StoredMessage message) {
-    record(
-        queue.sendType,
-        message.correlationId,
-        message.messageId,
-        message.body,
-        Attributes.of("queue", queue.name(), "messageId", message.messageId));
+    record(queue.sendType, message.correlationId, message.messageId, message.body, message.where);
   }
 
   void deduplicated(
@@ -67,12 +62,7 @@ final class BusEvents {
   }
 
   void acknowledged(QueueEngine queue, StoredMessage message) {
-    record(
-        queue.ackType,
-        message.correlationId,
-        message.messageId,
-        message.body,
-        Attributes.of("queue", queue.name(), "messageId", message.messageId));
+    record(queue.ackType, message.correlationId, message.messageId, message.body, message.where);
   }
 
   void deleteIgnored(String queue, String receiptHandle) {
@@ -164,7 +154,20 @@ final class BusEvents {
         Attributes.of(
             "queue", message.queue(),
             "messageId", message.messageId(),
-            "receiveCount", Integer.toString(message.receiveCount())));
+            "receiveCount", count(message.receiveCount())));
+  }
+
+  /** Receive counts are small: their text is made once, not per entry. */
+  private static final String[] COUNTS = new String[32];
+
+  static {
+    for (int i = 0; i < COUNTS.length; i++) {
+      COUNTS[i] = Integer.toString(i);
+    }
+  }
+
+  private static String count(int receiveCount) {
+    return receiveCount < COUNTS.length ? COUNTS[receiveCount] : Integer.toString(receiveCount);
   }
 
   private void record(

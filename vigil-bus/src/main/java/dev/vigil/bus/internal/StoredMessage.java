@@ -2,6 +2,7 @@ package dev.vigil.bus.internal;
 
 import dev.vigil.bus.QueuedMessage;
 import dev.vigil.bus.ReceivedMessage;
+import dev.vigil.timeline.Attributes;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
@@ -31,6 +32,12 @@ final class StoredMessage {
   /** How many visible messages it jumps ahead of when it becomes visible: a reordering fault. */
   int overtake;
 
+  /**
+   * The attributes of its timeline entries that do not change ({@code queue}, {@code messageId}),
+   * made once and shared by its send and ack entries.
+   */
+  final Attributes where;
+
   /** Whether its current receipt is tracked by the queue's {@link FlightLog}. */
   boolean inFlightLog;
 
@@ -40,6 +47,7 @@ final class StoredMessage {
   @Nullable String receiptHandle;
 
   StoredMessage(
+      String queue,
       String messageId,
       String body,
       Map<String, String> attributes,
@@ -58,12 +66,14 @@ final class StoredMessage {
     this.sentAt = sentAt;
     this.sentNanos = sentNanos;
     this.serial = serial;
+    this.where = Attributes.of("queue", queue, "messageId", messageId);
     this.state = QueuedMessage.State.VISIBLE;
   }
 
   /** Returns a fresh copy for a dead-letter queue: same id, body and age, never received. */
-  StoredMessage movedTo(long newSerial) {
+  StoredMessage movedTo(String queue, long newSerial) {
     return new StoredMessage(
+        queue,
         messageId,
         body,
         attributes,

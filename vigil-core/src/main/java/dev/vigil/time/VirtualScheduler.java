@@ -106,7 +106,8 @@ public final class VirtualScheduler implements ScheduledExecutorService {
 
   @Override
   public void execute(Runnable command) {
-    schedule(command, 0, TimeUnit.NANOSECONDS);
+    // execute() has no future to hand back: a failure stays in the task's own future.
+    var unused = schedule(command, 0, TimeUnit.NANOSECONDS);
   }
 
   @Override
@@ -428,7 +429,7 @@ public final class VirtualScheduler implements ScheduledExecutorService {
   }
 
   boolean isDriver(Thread thread) {
-    return thread == owner || driving.isHeldByCurrentThread() && thread == Thread.currentThread();
+    return thread == owner || (driving.isHeldByCurrentThread() && thread == Thread.currentThread());
   }
 
   void refuseBlockingFromDriver(VirtualTask<?> task) {

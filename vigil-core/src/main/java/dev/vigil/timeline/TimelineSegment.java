@@ -38,8 +38,9 @@ final class TimelineSegment {
   }
 
   void write(int slot, TimelineEntry entry) {
-    epochSeconds[slot] = entry.at().getEpochSecond();
-    nanosOfSecond[slot] = entry.at().getNano();
+    Instant at = entry.at();
+    epochSeconds[slot] = at.getEpochSecond();
+    nanosOfSecond[slot] = at.getNano();
     monotonicNanos[slot] = entry.nanos();
     sources[slot] = entry.source();
     correlationIds[slot] = entry.correlationId();

@@ -484,7 +484,8 @@ public final class Broker implements AutoCloseable {
     }
     long delay = Math.max(0, at - time.nanoTime());
     try {
-      time.scheduler().schedule(() -> wake(queue, at), delay, TimeUnit.NANOSECONDS);
+      // Nobody waits on a wake-up: it reports what it finds on the timeline itself.
+      var unused = time.scheduler().schedule(() -> wake(queue, at), delay, TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException closed) {
       queue.unclaimWake(at); // the context is closing; nothing will run again
     }

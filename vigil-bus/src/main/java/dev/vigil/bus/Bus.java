@@ -144,8 +144,9 @@ public interface Bus extends AutoCloseable {
   List<QueuedMessage> peek(String queue);
 
   /**
-   * Runs {@code handler} for each message of {@code queue}, one at a time: success deletes the
-   * message, an exception leaves it to be retried after the visibility timeout, and after {@code
+   * Runs {@code handler} for each message of {@code queue}, one at a time, in batches of up to 10:
+   * success deletes the message (with the rest of its batch, once the batch is handled), an
+   * exception leaves it to be retried after the visibility timeout, and after {@code
    * maxReceiveCount} receives it goes to the dead-letter queue.
    *
    * @param queue the queue

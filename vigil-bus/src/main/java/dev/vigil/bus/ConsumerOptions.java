@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
  * per batch, and an optional visibility timeout of its own.
  *
  * @param concurrency handler invocations at once, 1 – 64
- * @param batchSize messages per receive, 1 – 10
+ * @param batchSize messages per receive, 1 – 10; the messages of a batch that were handled are
+ *     acknowledged together once the whole batch is handled (choose 1 for handlers slow enough that
+ *     a batch could outlast the visibility timeout)
  * @param visibilityTimeout the visibility timeout of its receives, or {@code null} for the queue's
  * @since 0.1
  */

@@ -37,17 +37,26 @@ final class TimelineSegment {
     types = new AtomicReferenceArray<>(size);
   }
 
-  void write(int slot, TimelineEntry entry) {
-    Instant at = entry.at();
+  @SuppressWarnings("TooManyParameters") // one per column: an object per entry is what this avoids
+  void write(
+      int slot,
+      Instant at,
+      long nanos,
+      String source,
+      String type,
+      @Nullable String correlationId,
+      @Nullable String causationId,
+      String summary,
+      Map<String, String> entryAttributes) {
     epochSeconds[slot] = at.getEpochSecond();
     nanosOfSecond[slot] = at.getNano();
-    monotonicNanos[slot] = entry.nanos();
-    sources[slot] = entry.source();
-    correlationIds[slot] = entry.correlationId();
-    causationIds[slot] = entry.causationId();
-    summaries[slot] = entry.summary();
-    attributes[slot] = entry.attributes();
-    types.setRelease(slot, entry.type());
+    monotonicNanos[slot] = nanos;
+    sources[slot] = source;
+    correlationIds[slot] = correlationId;
+    causationIds[slot] = causationId;
+    summaries[slot] = summary;
+    attributes[slot] = entryAttributes;
+    types.setRelease(slot, type);
   }
 
   /** Returns the entry in {@code slot}, or {@code null} while it is still being written. */

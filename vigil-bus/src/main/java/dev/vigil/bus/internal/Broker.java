@@ -324,6 +324,32 @@ public final class Broker implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Deletes a consumer's batch of receipts under one lock, as SQS's DeleteMessageBatch does.
+   *
+   * @return how many were deleted
+   */
+  int deleteAll(QueueEngine queue, List<String> receiptHandles) {
+    if (receiptHandles.isEmpty()) {
+      return 0;
+    }
+    List<@Nullable StoredMessage> results = queue.deleteAll(receiptHandles);
+    List<StoredMessage> deleted = new ArrayList<>(results.size());
+    for (int i = 0; i < results.size(); i++) {
+      StoredMessage message = results.get(i);
+      if (message == null) {
+        events.deleteIgnored(queue.name(), receiptHandles.get(i));
+      } else {
+        deleted.add(message);
+      }
+    }
+    events.acknowledged(queue, deleted);
+    if (queue.spec.fifo()) {
+      notifyConsumers(queue); // the messages' groups may give out their next messages now
+    }
+    return deleted.size();
+  }
+
   /** Changes an in-flight message's visibility timeout, counted from now. */
   public void changeVisibility(String queueName, String receiptHandle, Duration timeout) {
     QueueEngine queue = queue(queueName);
@@ -451,8 +477,8 @@ public final class Broker implements AutoCloseable {
     for (StoredMessage message : outcome.expired) {
       events.expired(queue.name(), message);
     }
-    for (ReceivedMessage message : outcome.received) {
-      events.received(queue, message);
+    if (!outcome.received.isEmpty()) {
+      events.received(queue, outcome.received);
     }
     for (StoredMessage message : outcome.deadLettered) {
       moveToDeadLetterQueue(queue, message);

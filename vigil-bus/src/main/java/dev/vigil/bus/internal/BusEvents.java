@@ -2,7 +2,9 @@ package dev.vigil.bus.internal;
 
 import dev.vigil.bus.ReceivedMessage;
 import dev.vigil.timeline.Attributes;
+import dev.vigil.timeline.Observation;
 import dev.vigil.timeline.Timeline;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +55,29 @@ final class BusEvents {
         Map.of("queue", queue, "messageId", firstMessageId, "deduplicationId", deduplicationId));
   }
 
-  void received(QueueEngine queue, ReceivedMessage message) {
-    recordReceipt(queue.receiveType, message);
+  /** Records a batch of receipts as one run of entries. */
+  void received(QueueEngine queue, List<ReceivedMessage> messages) {
+    List<Observation> observations = new ArrayList<>(messages.size());
+    for (ReceivedMessage message : messages) {
+      observations.add(receipt(queue.receiveType, message));
+    }
+    timeline.appendAll(observations);
+  }
+
+  /** Records a batch of acknowledgements as one run of entries. */
+  void acknowledged(QueueEngine queue, List<StoredMessage> messages) {
+    List<Observation> observations = new ArrayList<>(messages.size());
+    for (StoredMessage message : messages) {
+      observations.add(
+          new Observation(
+              SOURCE,
+              queue.ackType,
+              message.correlationId,
+              message.messageId,
+              summarize(message.body),
+              message.where));
+    }
+    timeline.appendAll(observations);
   }
 
   void retried(QueueEngine queue, ReceivedMessage message) {
@@ -146,11 +169,16 @@ final class BusEvents {
   }
 
   private void recordReceipt(String type, ReceivedMessage message) {
-    record(
+    timeline.appendAll(List.of(receipt(type, message)));
+  }
+
+  private static Observation receipt(String type, ReceivedMessage message) {
+    return new Observation(
+        SOURCE,
         type,
         message.correlationId(),
         message.messageId(),
-        message.body(),
+        summarize(message.body()),
         Attributes.of(
             "queue", message.queue(),
             "messageId", message.messageId(),

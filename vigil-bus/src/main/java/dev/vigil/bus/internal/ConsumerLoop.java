@@ -5,6 +5,7 @@ import dev.vigil.bus.ConsumerOptions;
 import dev.vigil.bus.MessageHandler;
 import dev.vigil.bus.ReceivedMessage;
 import dev.vigil.time.TimeSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -134,9 +135,14 @@ final class ConsumerLoop implements BusConsumer {
     if (batch.size() == options.batchSize()) {
       startAnotherSlot(); // a full batch: more may be waiting, and senders skip the lock
     }
+    // Acknowledged together once the batch is handled: one lock and one run of timeline entries.
+    List<String> handled = new ArrayList<>(batch.size());
     for (ReceivedMessage message : batch) {
-      handle(message);
+      if (handle(message)) {
+        handled.add(message.receiptHandle());
+      }
     }
+    acknowledged.addAndGet(broker.deleteAll(queue, handled));
     submitSlot();
   }
 
@@ -150,20 +156,16 @@ final class ConsumerLoop implements BusConsumer {
     submitSlot();
   }
 
-  private void handle(ReceivedMessage message) {
+  /** Runs the handler; tells whether the message is to be acknowledged. */
+  private boolean handle(ReceivedMessage message) {
     try {
       HandlingContext.within(message.correlationId(), () -> handler.handle(message));
     } catch (Exception | AssertionError failure) {
       failed.incrementAndGet();
       broker.handlerFailed(message, failure);
-      return; // stays in flight; visible again when its visibility timeout ends
+      return false; // stays in flight; visible again when its visibility timeout ends
     }
-    if (broker.crashBeforeAck(queue, message)) {
-      return;
-    }
-    if (broker.delete(queue, message.receiptHandle())) {
-      acknowledged.incrementAndGet();
-    }
+    return !broker.crashBeforeAck(queue, message);
   }
 
   @Override

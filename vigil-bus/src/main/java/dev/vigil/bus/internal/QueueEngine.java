@@ -144,6 +144,15 @@ abstract class QueueEngine {
     return outcome;
   }
 
+  /** Deletes several receipts under one lock; a stale or unknown handle gives {@code null}. */
+  synchronized List<@Nullable StoredMessage> deleteAll(List<String> receiptHandles) {
+    List<@Nullable StoredMessage> deleted = new ArrayList<>(receiptHandles.size());
+    for (String receiptHandle : receiptHandles) {
+      deleted.add(delete(receiptHandle));
+    }
+    return deleted;
+  }
+
   synchronized @Nullable StoredMessage delete(String receiptHandle) {
     StoredMessage message = byHandle.get(receiptHandle);
     if (message == null) {

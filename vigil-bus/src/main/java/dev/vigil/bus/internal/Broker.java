@@ -183,7 +183,7 @@ public final class Broker implements AutoCloseable {
     MessageRules.checkFifoRules(queue, message);
     long now = time.nanoTime();
     String messageId = ids.next();
-    if (queue.spec.fifo()) {
+    if (queue.fifo) {
       String deduplicationId = MessageRules.deduplicationIdOf(queue, message);
       String first = deduplication.firstOrRemember(queue.name(), deduplicationId, messageId, now);
       if (first != null) {
@@ -197,7 +197,7 @@ public final class Broker implements AutoCloseable {
     long hold = message.delay().toNanos() + extraDelay;
     long wakeAt = queue.add(stored, hold, now);
     events.sent(queue, stored);
-    if (!queue.spec.fifo() && faults.strikes("duplicate", queue.name(), plan.duplicates())) {
+    if (!queue.fifo && faults.strikes("duplicate", queue.name(), plan.duplicates())) {
       StoredMessage twin = store(queue, messageId, message, correlationId, now, plan);
       wakeAt = Math.min(wakeAt, queue.add(twin, hold, now));
       events.fault("duplicate", queue.name(), messageId, correlationId, "message enqueued twice");
@@ -216,7 +216,7 @@ public final class Broker implements AutoCloseable {
       FaultPlan plan) {
     long serial = serials.incrementAndGet();
     // Serials grow, so they serve as the FIFO sequence numbers SQS hands out.
-    String sequenceNumber = queue.spec.fifo() ? String.format("%020d", serial) : null;
+    String sequenceNumber = queue.fifo ? String.format("%020d", serial) : null;
     StoredMessage stored =
         new StoredMessage(
             queue.name(),
@@ -229,7 +229,7 @@ public final class Broker implements AutoCloseable {
             time.instant(),
             now,
             serial);
-    if (plan.reorderWindow() > 0 && !queue.spec.fifo()) {
+    if (plan.reorderWindow() > 0 && !queue.fifo) {
       stored.overtake = (int) faults.draw(plan.reorderWindow() + 1L);
       if (stored.overtake > 0) {
         events.fault(
@@ -318,7 +318,7 @@ public final class Broker implements AutoCloseable {
       return false;
     }
     events.acknowledged(queue, deleted);
-    if (queue.spec.fifo()) {
+    if (queue.fifo) {
       notifyConsumers(queue); // the message's group may give out its next message now
     }
     return true;
@@ -344,7 +344,7 @@ public final class Broker implements AutoCloseable {
       }
     }
     events.acknowledged(queue, deleted);
-    if (queue.spec.fifo()) {
+    if (queue.fifo) {
       notifyConsumers(queue); // the messages' groups may give out their next messages now
     }
     return deleted.size();

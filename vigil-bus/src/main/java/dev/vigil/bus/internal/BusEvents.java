@@ -182,20 +182,7 @@ final class BusEvents {
         Attributes.of(
             "queue", message.queue(),
             "messageId", message.messageId(),
-            "receiveCount", count(message.receiveCount())));
-  }
-
-  /** Receive counts are small: their text is made once, not per entry. */
-  private static final String[] COUNTS = new String[32];
-
-  static {
-    for (int i = 0; i < COUNTS.length; i++) {
-      COUNTS[i] = Integer.toString(i);
-    }
-  }
-
-  private static String count(int receiveCount) {
-    return receiveCount < COUNTS.length ? COUNTS[receiveCount] : Integer.toString(receiveCount);
+            "receiveCount", Counts.text(message.receiveCount())));
   }
 
   private void record(

@@ -24,7 +24,7 @@ final class MessageRules {
 
   /** Checks what a FIFO queue asks of a message: a group, and no delay of its own. */
   static void checkFifoRules(QueueEngine queue, Message message) {
-    if (!queue.spec.fifo()) {
+    if (!queue.fifo) {
       return;
     }
     String groupId = message.groupId();

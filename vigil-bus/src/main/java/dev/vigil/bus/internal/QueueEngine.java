@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  */
 abstract class QueueEngine {
   final QueueSpec spec;
+
+  /** Whether this is a FIFO queue, asked on every send: kept rather than read off the name. */
+  final boolean fifo;
+
   final long visibilityNanos;
   final long delayNanos;
   final long retentionNanos;
@@ -38,6 +43,13 @@ abstract class QueueEngine {
 
   /** Consumers to wake when messages may have become receivable. */
   final List<ConsumerLoop> consumers = new CopyOnWriteArrayList<>();
+
+  /**
+   * Messages sent to a standard queue without a delay, not yet taken in under the lock: a sender
+   * only appends here, so senders and receivers do not contend for the lock. Whoever next holds the
+   * lock drains it, before looking at anything else.
+   */
+  private final ConcurrentLinkedQueue<StoredMessage> inbox = new ConcurrentLinkedQueue<>();
 
   /** Delayed and in-flight messages, by the moment they become visible. */
   private final TreeSet<StoredMessage> waiting = new TreeSet<>(StoredMessage.BY_VISIBLE_AT);
@@ -59,6 +71,7 @@ abstract class QueueEngine {
 
   QueueEngine(QueueSpec spec) {
     this.spec = spec;
+    this.fifo = spec.fifo();
     this.visibilityNanos = spec.visibilityTimeout().toNanos();
     this.delayNanos = spec.delay().toNanos();
     this.retentionNanos = spec.retention().toNanos();
@@ -104,8 +117,20 @@ abstract class QueueEngine {
    *
    * @return the moment to schedule a wake-up at, or {@code Long.MAX_VALUE} for none
    */
-  synchronized long add(StoredMessage message, long extraDelayNanos, long now) {
+  long add(StoredMessage message, long extraDelayNanos, long now) {
     long hold = delayNanos + extraDelayNanos;
+    if (hold <= 0 && !fifo) {
+      message.state = State.VISIBLE;
+      inbox.offer(message);
+      return Long.MAX_VALUE;
+    }
+    synchronized (this) {
+      drainInbox();
+      return addLocked(message, hold, now);
+    }
+  }
+
+  private long addLocked(StoredMessage message, long hold, long now) {
     joined(message);
     if (hold <= 0) {
       message.state = State.VISIBLE;
@@ -120,7 +145,18 @@ abstract class QueueEngine {
     return claimNextWake();
   }
 
+  /** Takes in what senders appended to the inbox, in the order they appended it. */
+  private void drainInbox() {
+    StoredMessage message;
+    while ((message = inbox.poll()) != null) {
+      joined(message);
+      visible++;
+      becameVisible(message);
+    }
+  }
+
   synchronized ReceiveOutcome receive(int max, long visibility, long now) {
+    drainInbox();
     ReceiveOutcome outcome = new ReceiveOutcome();
     promoteDue(now, outcome);
     select(max, visibility, now, outcome);
@@ -138,6 +174,7 @@ abstract class QueueEngine {
     if (scheduledWakeNanos == at) {
       scheduledWakeNanos = Long.MAX_VALUE;
     }
+    drainInbox();
     ReceiveOutcome outcome = new ReceiveOutcome();
     promoteDue(now, outcome);
     outcome.wakeAt = claimNextWake();
@@ -154,6 +191,7 @@ abstract class QueueEngine {
   }
 
   synchronized @Nullable StoredMessage delete(String receiptHandle) {
+    drainInbox();
     StoredMessage message = byHandle.get(receiptHandle);
     if (message == null) {
       return null;
@@ -179,6 +217,7 @@ abstract class QueueEngine {
   }
 
   synchronized int purge() {
+    drainInbox();
     int count = visible + inFlight + delayed;
     waiting.clear();
     flights.clear();
@@ -191,11 +230,13 @@ abstract class QueueEngine {
   }
 
   synchronized QueueStats stats(long now, ReceiveOutcome outcome) {
+    drainInbox();
     promoteDue(now, outcome);
     return new QueueStats(visible, inFlight, delayed);
   }
 
   synchronized List<QueuedMessage> peek(long now, ReceiveOutcome outcome) {
+    drainInbox();
     promoteDue(now, outcome);
     List<QueuedMessage> view = new ArrayList<>();
     for (StoredMessage message : inDeliveryOrder()) {
@@ -254,8 +295,7 @@ abstract class QueueEngine {
       byHandle.remove(message.receiptHandle);
     }
     message.receiveCount++;
-    // Unique per receipt and cheap to make: the stored copy's serial and its receive count.
-    message.receiptHandle = message.serial + "-" + message.receiveCount;
+    message.receiptHandle = message.receiptHandle(message.receiveCount);
     byHandle.put(message.receiptHandle, message);
     visible--;
     inFlight++;

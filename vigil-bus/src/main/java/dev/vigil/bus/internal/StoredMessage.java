@@ -38,6 +38,12 @@ final class StoredMessage {
    */
   final Attributes where;
 
+  /**
+   * The receipt handles' common start, made when the message is stored (by the sender) rather than
+   * at each receipt (by the consumer, the busier side): unique per stored copy.
+   */
+  private final String receiptPrefix;
+
   /** Whether its current receipt is tracked by the queue's {@link FlightLog}. */
   boolean inFlightLog;
 
@@ -67,7 +73,13 @@ final class StoredMessage {
     this.sentNanos = sentNanos;
     this.serial = serial;
     this.where = Attributes.of("queue", queue, "messageId", messageId);
+    this.receiptPrefix = serial + "-";
     this.state = QueuedMessage.State.VISIBLE;
+  }
+
+  /** Returns the receipt handle of its {@code receiveCount}-th receipt. */
+  String receiptHandle(int receiveCount) {
+    return receiptPrefix.concat(Counts.text(receiveCount));
   }
 
   /** Returns a fresh copy for a dead-letter queue: same id, body and age, never received. */

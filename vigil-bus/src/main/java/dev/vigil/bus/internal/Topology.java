@@ -33,7 +33,7 @@ final class Topology {
       QueueEngine existing = queues.get(deadLetterQueue);
       if (existing == null) {
         createQueue(QueueSpec.named(deadLetterQueue));
-      } else if (existing.spec.fifo() != spec.fifo()) {
+      } else if (existing.fifo != spec.fifo()) {
         throw new BusException(
             "dead-letter queue '"
                 + deadLetterQueue
@@ -84,7 +84,7 @@ final class Topology {
       createQueue(QueueSpec.named(subscription.queue()));
       queue = queue(subscription.queue());
     }
-    if (topic.fifo() != queue.spec.fifo()) {
+    if (topic.fifo() != queue.fifo) {
       throw new BusException(
           "topic '"
               + topic.name

@@ -181,7 +181,7 @@ public final class Timeline {
    */
   public List<TimelineEntry> byCorrelationId(String correlationId) {
     Objects.requireNonNull(correlationId, "correlationId must not be null");
-    return select(entry -> correlationId.equals(entry.correlationId()));
+    return scan((segment, slot) -> correlationId.equals(segment.correlationId(slot)));
   }
 
   /**
@@ -192,7 +192,7 @@ public final class Timeline {
    */
   public List<TimelineEntry> byType(String type) {
     Objects.requireNonNull(type, "type must not be null");
-    return select(entry -> type.equals(entry.type()));
+    return scan((segment, slot) -> type.equals(segment.type(slot)));
   }
 
   /**
@@ -219,16 +219,36 @@ public final class Timeline {
    */
   public List<TimelineEntry> select(Predicate<? super TimelineEntry> filter) {
     Objects.requireNonNull(filter, "filter must not be null");
+    return scan((segment, slot) -> true, filter);
+  }
+
+  /** Tests a published slot by its columns, before an entry is made of it. */
+  private interface SlotTest {
+    boolean test(TimelineSegment segment, int slot);
+  }
+
+  private List<TimelineEntry> scan(SlotTest test) {
+    return scan(test, entry -> true);
+  }
+
+  /**
+   * Walks the gapless prefix, making entries only of the slots that pass {@code test} (so a query
+   * by type or correlation id makes no garbage), and keeps those that pass {@code filter}.
+   */
+  private List<TimelineEntry> scan(SlotTest test, Predicate<? super TimelineEntry> filter) {
     List<TimelineEntry> selected = new ArrayList<>();
     long end = nextSequence.get();
     for (long index = 0; index < end; index++) {
       TimelineSegment segment = segments.get((int) (index >>> SEGMENT_BITS));
-      TimelineEntry entry = segment == null ? null : segment.read(slotOf(index), index + 1);
-      if (entry == null) {
+      int slot = slotOf(index);
+      if (segment == null || !segment.published(slot)) {
         break; // still being written: stop at the gapless prefix
       }
-      if (filter.test(entry)) {
-        selected.add(entry);
+      if (test.test(segment, slot)) {
+        TimelineEntry entry = Objects.requireNonNull(segment.read(slot, index + 1));
+        if (filter.test(entry)) {
+          selected.add(entry);
+        }
       }
     }
     return List.copyOf(selected);

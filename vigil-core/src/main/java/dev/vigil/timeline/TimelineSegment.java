@@ -59,6 +59,21 @@ final class TimelineSegment {
     types.setRelease(slot, type);
   }
 
+  /** Tells whether {@code slot} is written; only then may the other accessors read it. */
+  boolean published(int slot) {
+    return types.getAcquire(slot) != null;
+  }
+
+  /** Returns the type of a published slot. */
+  @Nullable String type(int slot) {
+    return types.getPlain(slot);
+  }
+
+  /** Returns the correlation id of a published slot. */
+  @Nullable String correlationId(int slot) {
+    return correlationIds[slot];
+  }
+
   /** Returns the entry in {@code slot}, or {@code null} while it is still being written. */
   @SuppressWarnings("unchecked") // the attributes column holds only what write() put there
   @Nullable TimelineEntry read(int slot, long sequence) {

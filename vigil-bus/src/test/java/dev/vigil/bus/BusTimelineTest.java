@@ -9,6 +9,7 @@ import dev.vigil.Vigil;
 import dev.vigil.timeline.TimelineEntry;
 import dev.vigil.timeline.TraceAssertionError;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AutoClose;
@@ -94,8 +95,10 @@ class BusTimelineTest {
       sender.start();
       real.eventually(
               () -> {
+                List<TimelineEntry> sends = real.timeline().byType("send orders");
+                // Counted after the query, so the sender cannot slip in before the first look.
                 evaluations.incrementAndGet();
-                return real.timeline().byType("send orders");
+                return sends;
               })
           // Polling every 4 s: a success before then can only come from the signal.
           .pollingWith(PollStrategy.fixed(Duration.ofSeconds(4)))

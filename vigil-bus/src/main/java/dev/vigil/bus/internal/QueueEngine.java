@@ -18,9 +18,8 @@ import org.jspecify.annotations.Nullable;
  * The state of one queue and the SQS rules that move a message through it: sent (visible or
  * delayed), received (in flight until its visibility timeout ends), deleted, dead-lettered after
  * {@code maxReceiveCount} receives, or expired after the retention period. Time is passed in, read
- * from the context's time source by the caller. Every method holds the queue's lock except a
- * plain send to a standard queue, which goes through a lock-free inbox drained by the next lock
- * holder.
+ * from the context's time source by the caller. Every method holds the queue's lock except a plain
+ * send to a standard queue, which goes through a lock-free inbox drained by the next lock holder.
  *
  * <p>Subclasses decide which visible messages a receive takes: arrival order for standard queues,
  * group by group for FIFO.

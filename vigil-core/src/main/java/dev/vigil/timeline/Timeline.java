@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
 public final class Timeline {
   private static final int SEGMENT_BITS = 12;
   private static final int SEGMENT_SIZE = 1 << SEGMENT_BITS;
+  private static final int SPREAD_BITS = 4;
+  private static final int SPREAD = 1 << SPREAD_BITS;
   private static final int MAX_SEGMENTS = 1 << 16;
 
   private final TimeSource time;
@@ -151,8 +153,14 @@ public final class Timeline {
     return segment;
   }
 
+  /**
+   * Maps an index to its slot in its segment so that consecutive indexes land 256 slots apart:
+   * producers appending at once then write to different cache lines of each column instead of
+   * taking turns on the same ones.
+   */
   private static int slotOf(long index) {
-    return (int) (index & (SEGMENT_SIZE - 1));
+    int offset = (int) (index & (SEGMENT_SIZE - 1));
+    return ((offset & (SPREAD - 1)) << (SEGMENT_BITS - SPREAD_BITS)) | (offset >>> SPREAD_BITS);
   }
 
   /**

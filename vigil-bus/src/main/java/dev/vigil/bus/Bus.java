@@ -47,7 +47,8 @@ public interface Bus extends AutoCloseable {
   void deleteTopic(String name);
 
   /**
-   * Deletes a queue, its messages and its subscriptions.
+   * Deletes a queue, its messages and its subscriptions. A queue that another queue dead-letters
+   * into cannot be deleted before that queue (SQS would allow it and strand the dead letters).
    *
    * @param name the queue
    */

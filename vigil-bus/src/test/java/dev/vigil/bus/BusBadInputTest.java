@@ -29,6 +29,20 @@ class BusBadInputTest {
   }
 
   @Test
+  void a_dead_letter_queue_in_use_cannot_be_deleted() {
+    bus.createQueue(QueueSpec.named("orders").withDeadLetterQueue("orders--dlq", 3));
+
+    assertThatThrownBy(() -> bus.deleteQueue("orders--dlq"))
+        .isInstanceOf(BusException.class)
+        .hasMessage(
+            "queue 'orders--dlq' is the dead-letter queue of 'orders'; delete 'orders' first");
+
+    bus.deleteQueue("orders");
+    bus.deleteQueue("orders--dlq");
+    assertThat(bus.queues()).isEmpty();
+  }
+
+  @Test
   void queue_names_follow_sqs_rules() {
     assertThatThrownBy(() -> QueueSpec.named("has space"))
         .isInstanceOf(IllegalArgumentException.class)

@@ -195,12 +195,14 @@ public final class Broker implements AutoCloseable {
     StoredMessage stored = store(queue, messageId, message, correlationId, now, plan);
     long extraDelay = extraDelay(queue, stored, plan);
     long hold = message.delay().toNanos() + extraDelay;
-    long wakeAt = queue.add(stored, hold, now);
+    // Recorded before the message is in the queue: a consumer on another thread may receive it
+    // at once, and its receipt must not come before the send on the timeline.
     events.sent(queue, stored);
+    long wakeAt = queue.add(stored, hold, now);
     if (!queue.fifo && faults.strikes("duplicate", queue.name(), plan.duplicates())) {
       StoredMessage twin = store(queue, messageId, message, correlationId, now, plan);
-      wakeAt = Math.min(wakeAt, queue.add(twin, hold, now));
       events.fault("duplicate", queue.name(), messageId, correlationId, "message enqueued twice");
+      wakeAt = Math.min(wakeAt, queue.add(twin, hold, now));
     }
     scheduleWake(queue, wakeAt);
     notifyConsumers(queue);
@@ -491,13 +493,9 @@ public final class Broker implements AutoCloseable {
 
   private void moveToDeadLetterQueue(QueueEngine from, StoredMessage message) {
     String target = Objects.requireNonNull(from.spec.deadLetterQueue());
-    QueueEngine deadLetters = topology.queueIfPresent(target);
+    // Topology refuses to delete a queue that another queue dead-letters into.
+    QueueEngine deadLetters = topology.queue(target);
     events.deadLettered(from.name(), target, message);
-    if (deadLetters == null) {
-      // Deleted under the queue's feet: SQS would keep the message; so do we, visibly.
-      throw new BusException(
-          "dead-letter queue '" + target + "' of '" + from.name() + "' no longer exists");
-    }
     StoredMessage moved = message.movedTo(target, serials.incrementAndGet());
     scheduleWake(deadLetters, deadLetters.add(moved, 0, time.nanoTime()));
     notifyConsumers(deadLetters);

@@ -66,6 +66,19 @@ final class Topology {
    * Removes a queue and its subscriptions; returns it so that the broker can stop its consumers.
    */
   QueueEngine deleteQueue(String name) {
+    for (QueueEngine other : queues.values()) {
+      if (name.equals(other.spec.deadLetterQueue())) {
+        // Its dead letters would have nowhere to go, and a dead letter is never dropped.
+        throw new BusException(
+            "queue '"
+                + name
+                + "' is the dead-letter queue of '"
+                + other.name()
+                + "'; delete '"
+                + other.name()
+                + "' first");
+      }
+    }
     QueueEngine engine = queues.remove(name);
     if (engine == null) {
       throw unknownQueue(name);

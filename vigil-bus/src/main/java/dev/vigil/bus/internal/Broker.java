@@ -204,6 +204,9 @@ public final class Broker implements AutoCloseable {
       events.fault("duplicate", queue.name(), messageId, correlationId, "message enqueued twice");
       wakeAt = Math.min(wakeAt, queue.add(twin, hold, now));
     }
+    // The entry above woke waiters before the message could be received: wake them again now
+    // that it can, or a long poll that looked in between would sleep through it.
+    signal.pulse();
     scheduleWake(queue, wakeAt);
     notifyConsumers(queue);
     return messageId;
@@ -498,6 +501,7 @@ public final class Broker implements AutoCloseable {
     events.deadLettered(from.name(), target, message);
     StoredMessage moved = message.movedTo(target, serials.incrementAndGet());
     scheduleWake(deadLetters, deadLetters.add(moved, 0, time.nanoTime()));
+    signal.pulse(); // the entry above came first; the message is receivable only now
     notifyConsumers(deadLetters);
   }
 

@@ -85,7 +85,7 @@ final class BusEvents {
   }
 
   void acknowledged(QueueEngine queue, StoredMessage message) {
-    record(queue.ackType, message.correlationId, message.messageId, message.body, message.where);
+    acknowledged(queue, List.of(message));
   }
 
   void deleteIgnored(String queue, String receiptHandle) {

@@ -1,7 +1,5 @@
 package dev.vigil;
 
-import dev.vigil.internal.wait.WaitEngine;
-import dev.vigil.internal.wait.WaitSpec;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;

@@ -1,6 +1,6 @@
 package dev.vigil;
 
-import dev.vigil.internal.wait.Durations;
+import dev.vigil.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 

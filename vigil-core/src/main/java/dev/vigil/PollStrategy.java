@@ -1,6 +1,7 @@
 package dev.vigil;
 
-import dev.vigil.internal.wait.Durations;
+import dev.vigil.internal.Durations;
+import dev.vigil.time.Signal;
 import java.time.Duration;
 
 /**

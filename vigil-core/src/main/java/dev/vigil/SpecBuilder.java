@@ -1,7 +1,5 @@
 package dev.vigil;
 
-import dev.vigil.internal.wait.WaitKind;
-import dev.vigil.internal.wait.WaitSpec;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;

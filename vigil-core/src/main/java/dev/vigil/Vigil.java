@@ -1,8 +1,6 @@
 package dev.vigil;
 
-import dev.vigil.internal.wait.WaitEngine;
-import dev.vigil.internal.wait.WaitKind;
-import dev.vigil.internal.wait.WaitSpec;
+import dev.vigil.time.Signal;
 import dev.vigil.time.TimeSource;
 import dev.vigil.time.VirtualTimeSource;
 import dev.vigil.timeline.Timeline;

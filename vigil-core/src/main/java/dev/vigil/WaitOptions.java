@@ -1,8 +1,6 @@
 package dev.vigil;
 
-import dev.vigil.internal.wait.Durations;
-import dev.vigil.internal.wait.WaitEngine;
-import dev.vigil.internal.wait.WaitSpec;
+import dev.vigil.internal.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -145,9 +143,7 @@ public abstract sealed class WaitOptions<S extends WaitOptions<S>>
   final <T> WaitResult<T> run(String windowName, java.time.Duration window) {
     long asked = Durations.positiveNanos(windowName, window);
     long scaled =
-        spec.kind() == dev.vigil.internal.wait.WaitKind.EVENTUALLY
-            ? env.patience().scaledNanos(windowName, window)
-            : asked;
+        spec.kind() == WaitKind.EVENTUALLY ? env.patience().scaledNanos(windowName, window) : asked;
     if (spec.initialDelayNanos() >= scaled) {
       throw new IllegalArgumentException(
           "initialDelay "

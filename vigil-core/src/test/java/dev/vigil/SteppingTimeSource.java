@@ -1,5 +1,6 @@
 package dev.vigil;
 
+import dev.vigil.time.Signal;
 import dev.vigil.time.TimeSource;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package dev.vigil.time;
 
-import dev.vigil.Signal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;

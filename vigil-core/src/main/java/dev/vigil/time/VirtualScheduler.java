@@ -1,6 +1,6 @@
 package dev.vigil.time;
 
-import dev.vigil.internal.wait.Durations;
+import dev.vigil.internal.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

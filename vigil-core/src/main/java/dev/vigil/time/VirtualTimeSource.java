@@ -1,7 +1,6 @@
 package dev.vigil.time;
 
-import dev.vigil.Signal;
-import dev.vigil.internal.wait.Durations;
+import dev.vigil.internal.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

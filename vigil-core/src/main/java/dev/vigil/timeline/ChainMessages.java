@@ -1,6 +1,6 @@
 package dev.vigil.timeline;
 
-import dev.vigil.internal.wait.Durations;
+import dev.vigil.internal.Durations;
 import java.util.List;
 
 /** The one place where the text of every {@link Trace} assertion failure is written. */

@@ -2,7 +2,7 @@ package dev.vigil.timeline;
 
 import static dev.vigil.timeline.TimelineReport.escape;
 
-import dev.vigil.internal.wait.Durations;
+import dev.vigil.internal.Durations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.vigil.timeline;
 
-import dev.vigil.Signal;
+import dev.vigil.time.Signal;
 import dev.vigil.time.TimeSource;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.vigil.timeline;
 
-import dev.vigil.internal.wait.Durations;
+import dev.vigil.internal.Durations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.vigil.bus.internal;
 
-import dev.vigil.Signal;
 import dev.vigil.bus.BusException;
 import dev.vigil.bus.ConsumerOptions;
 import dev.vigil.bus.FaultPlan;
@@ -12,6 +11,7 @@ import dev.vigil.bus.QueuedMessage;
 import dev.vigil.bus.Receive;
 import dev.vigil.bus.ReceivedMessage;
 import dev.vigil.bus.Subscription;
+import dev.vigil.time.Signal;
 import dev.vigil.time.TimeSource;
 import dev.vigil.timeline.Timeline;
 import java.time.Duration;

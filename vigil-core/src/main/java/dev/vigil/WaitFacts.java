@@ -1,5 +1,6 @@
-package dev.vigil.internal.wait;
+package dev.vigil;
 
+import dev.vigil.internal.Durations;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,5 +1,6 @@
-package dev.vigil;
+package dev.vigil.time;
 
+import dev.vigil.Vigil;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;

@@ -1,4 +1,4 @@
-package dev.vigil.internal.wait;
+package dev.vigil;
 
 /** Rethrows a probe's throwable unchanged, checked or not, so that nothing is wrapped or lost. */
 final class Sneaky {

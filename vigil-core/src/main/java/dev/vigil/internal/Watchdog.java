@@ -1,4 +1,4 @@
-package dev.vigil.internal.wait;
+package dev.vigil.internal;
 
 import java.util.Iterator;
 import java.util.Set;
@@ -14,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
  * lingers for a second after the last guard so that a test doing many short waits does not pay a
  * wake-up per evaluation.
  */
-final class Watchdog {
+public final class Watchdog {
   static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
   private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final Watchdog SHARED = new Watchdog();
@@ -27,7 +27,7 @@ final class Watchdog {
     thread = start();
   }
 
-  static Watchdog shared() {
+  public static Watchdog shared() {
     return SHARED;
   }
 
@@ -35,7 +35,7 @@ final class Watchdog {
    * Arms a guard that interrupts the calling thread once {@code System.nanoTime()} passes {@code
    * fireAtRealNanos}; close it when the evaluation returns.
    */
-  Guard guard(long fireAtRealNanos) {
+  public Guard guard(long fireAtRealNanos) {
     Guard guard = new Guard(Thread.currentThread(), fireAtRealNanos);
     guards.add(guard);
     if (idle) {
@@ -80,7 +80,7 @@ final class Watchdog {
   }
 
   /** One armed evaluation; {@link #close()} disarms it and clears an interrupt it caused. */
-  final class Guard implements AutoCloseable {
+  public final class Guard implements AutoCloseable {
     private final Thread target;
     private final long fireAtRealNanos;
     private boolean fired;
@@ -98,7 +98,7 @@ final class Watchdog {
       }
     }
 
-    synchronized boolean fired() {
+    public synchronized boolean fired() {
       return fired;
     }
 

@@ -1,4 +1,4 @@
-package dev.vigil;
+package dev.vigil.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

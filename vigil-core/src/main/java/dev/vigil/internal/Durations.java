@@ -1,4 +1,4 @@
-package dev.vigil.internal.wait;
+package dev.vigil.internal;
 
 import java.time.Duration;
 import java.util.Locale;

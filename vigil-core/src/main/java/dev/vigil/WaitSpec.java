@@ -1,7 +1,5 @@
-package dev.vigil.internal.wait;
+package dev.vigil;
 
-import dev.vigil.EvaluationListener;
-import dev.vigil.PollStrategy;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -25,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param timelineTail how many timeline entries a failure shows, or {@code null} for the default
  * @param valueless whether the condition is an assertion block, whose value means nothing
  */
-public record WaitSpec(
+record WaitSpec(
     WaitKind kind,
     @Nullable String description,
     @Nullable PollStrategy pollStrategy,

@@ -1,4 +1,4 @@
-package dev.vigil.time;
+package dev.vigil;
 
 /**
  * A scenario explored by {@link RaceExplorer} failed under a seed; the message names the seed and

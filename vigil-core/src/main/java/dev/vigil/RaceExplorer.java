@@ -1,6 +1,5 @@
-package dev.vigil.time;
+package dev.vigil;
 
-import dev.vigil.Vigil;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,6 @@
-package dev.vigil.internal.wait;
+package dev.vigil;
 
+import dev.vigil.internal.Durations;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -7,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * The one place where the text of every wait failure is written; each kind has its own method and a
  * test pinning its exact text.
  */
-public final class FailureMessages {
+final class FailureMessages {
   private static final String NL = System.lineSeparator();
 
   private FailureMessages() {}

@@ -1,4 +1,4 @@
-package dev.vigil.internal.wait;
+package dev.vigil;
 
 import java.lang.reflect.Array;
 import java.util.Collection;

@@ -1,15 +1,8 @@
-package dev.vigil.internal.wait;
+package dev.vigil;
 
-import dev.vigil.ConditionViolatedError;
-import dev.vigil.Evaluation;
-import dev.vigil.Patience;
-import dev.vigil.PollStrategy;
-import dev.vigil.Probe;
-import dev.vigil.Signal;
-import dev.vigil.WaitAbortedError;
-import dev.vigil.WaitFailedError;
-import dev.vigil.WaitResult;
-import dev.vigil.WaitTimeoutError;
+import dev.vigil.internal.Durations;
+import dev.vigil.internal.Watchdog;
+import dev.vigil.time.Signal;
 import dev.vigil.time.TimeSource;
 import dev.vigil.timeline.Timeline;
 import java.time.Duration;
@@ -22,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * signal pulses or the poll strategy's pause ends, and always evaluates once more at the deadline.
  * It never starts a thread: a blocked evaluation is interrupted by the shared {@link Watchdog}.
  */
-public final class WaitEngine {
+final class WaitEngine {
 
   /**
    * The parts of a context a wait needs.

@@ -55,9 +55,9 @@ final class FailureMessages {
   static String stoppedHolding(WaitFacts facts) {
     return "Expected "
         + facts.description()
-        + " to hold throughout "
+        + (facts.assertionBlock() ? " to keep passing throughout " : " to hold throughout ")
         + facts.windowText()
-        + ", but it stopped holding "
+        + (facts.assertionBlock() ? ", but it failed " : ", but it stopped holding ")
         + Durations.formatNanos(facts.elapsedNanos())
         + " in, at attempt "
         + facts.attempts()
@@ -67,6 +67,19 @@ final class FailureMessages {
 
   /** A {@code never} condition happened. */
   static String happened(WaitFacts facts) {
+    if (facts.assertionBlock()) {
+      return "Expected "
+          + facts.description()
+          + " never to pass within "
+          + facts.windowText()
+          + ", but it passed "
+          + Durations.formatNanos(facts.elapsedNanos())
+          + " in, at attempt "
+          + facts.attempts()
+          + ": never(...) fails when its assertion block passes; for assertions that must keep"
+          + " passing, use continually(...)."
+          + facts.details();
+    }
     return "Expected "
         + facts.description()
         + " never to happen within "
@@ -76,6 +89,19 @@ final class FailureMessages {
         + " in, at attempt "
         + facts.attempts()
         + "."
+        + facts.details();
+  }
+
+  /** The condition returned a future that had failed; it cannot complete later. */
+  static String futureFailed(WaitFacts facts) {
+    return "The future awaited as "
+        + facts.description()
+        + " failed "
+        + Durations.formatNanos(facts.elapsedNanos())
+        + " in, at attempt "
+        + facts.attempts()
+        + "; a failed future cannot complete later, so the wait ended (to retry a failing call,"
+        + " make the condition call it and join its future)."
         + facts.details();
   }
 

@@ -134,6 +134,22 @@ public final class Vigil implements AutoCloseable {
   }
 
   /**
+   * Checks that {@code check} never passes within a window: it fails as soon as the assertions
+   * pass. For assertions that must keep passing, use {@link #continually(Check)}.
+   *
+   * <pre>{@code
+   * vigil.never(() -> assertThat(order.status()).isEqualTo(CANCELLED))
+   *     .within(Duration.ofSeconds(5));   // the order is never cancelled
+   * }</pre>
+   *
+   * @param check the assertions that describe what must not happen
+   * @return the check, to configure and run with {@link Never#within}
+   */
+  public Never<@Nullable Void> never(Check check) {
+    return new Never<>(environment, checkSpec(WaitKind.NEVER), asProbe(check));
+  }
+
+  /**
    * Returns the context's time source.
    *
    * @return the time source

@@ -1,9 +1,11 @@
 package dev.vigil;
 
+import dev.vigil.Evaluator.Outcome;
 import dev.vigil.internal.Durations;
 import dev.vigil.internal.Watchdog;
 import dev.vigil.time.Signal;
 import dev.vigil.time.TimeSource;
+import dev.vigil.time.VirtualTimeSource;
 import dev.vigil.timeline.Timeline;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>It evaluates at once in the caller's thread, then parks on the context's time source until the
  * signal pulses or the poll strategy's pause ends, and always evaluates once more at the deadline.
- * It never starts a thread: a blocked evaluation is interrupted by the shared {@link Watchdog}.
+ * Under virtual time there is nothing to poll: it evaluates after each instant at which tasks ran
+ * or the signal pulsed, and at the deadline. It never starts a thread: a blocked evaluation is
+ * interrupted by the shared {@link Watchdog}.
  */
 final class WaitEngine {
 
@@ -26,6 +30,9 @@ final class WaitEngine {
    * @param patience the defaults
    */
   public record Environment(TimeSource time, Signal signal, Timeline timeline, Patience patience) {}
+
+  /** How long a wait spins before it parks: its first real millisecond. */
+  static final long SPIN_WINDOW_NANOS = 1_000_000;
 
   private WaitEngine() {}
 
@@ -54,12 +61,16 @@ final class WaitEngine {
     private final long scaledWindowNanos;
     private final PollStrategy poll;
     private final TimeSource time;
+    private final @Nullable VirtualTimeSource virtual;
+    private final Evaluator evaluator;
 
     private long start;
     private long realStart;
     private long deadline;
     private int attempts;
     private int signalWakeups;
+    private long tasksRunAtStart;
+    private boolean assertionBlock;
     private boolean hasValue;
     private @Nullable Object lastValue;
     private @Nullable Throwable lastFailure;
@@ -73,12 +84,15 @@ final class WaitEngine {
       this.scaledWindowNanos = scaledWindowNanos;
       this.poll = spec.pollStrategy() != null ? spec.pollStrategy() : env.patience().pollStrategy();
       this.time = env.time();
+      this.virtual = time instanceof VirtualTimeSource v ? v : null;
+      this.evaluator = new Evaluator(spec, probe);
     }
 
     WaitResult<T> execute() {
       start = time.nanoTime();
       realStart = System.nanoTime();
       deadline = Durations.saturatedAdd(start, scaledWindowNanos);
+      tasksRunAtStart = virtual != null ? virtual.tasksRun() : 0;
       try {
         if (spec.initialDelayNanos() > 0) {
           sleepUntil(start + spec.initialDelayNanos());
@@ -88,8 +102,8 @@ final class WaitEngine {
           long seen = env.signal().version();
           long evaluationStart = time.nanoTime();
           boolean finalAttempt = evaluationStart - deadline >= 0;
-          Outcome outcome = evaluate(evaluationStart, finalAttempt);
-          if (outcome.blocked) {
+          Outcome outcome = evaluator.evaluate(watchdogDeadline(evaluationStart, finalAttempt));
+          if (outcome.blocked()) {
             return failure(timeoutError(FailureMessages.blocked(facts(), evaluationStart - start)));
           }
           attempts++;
@@ -102,9 +116,11 @@ final class WaitEngine {
             return atDeadline();
           }
           checkRealTimeCap();
-          long pause = Math.max(1, poll.nextDelayNanos(attempts));
-          long wakeAt = Math.min(Durations.saturatedAdd(time.nanoTime(), pause), deadline);
-          woken = awaitChange(seen, wakeAt);
+          if (Thread.currentThread().isInterrupted()) {
+            // Someone else's interrupt (the watchdog clears its own): it ends the wait.
+            throw new InterruptedException("interrupted while waiting");
+          }
+          woken = awaitChange(seen, nextWakeAt());
           if (woken) {
             signalWakeups++;
           }
@@ -120,13 +136,26 @@ final class WaitEngine {
     }
 
     /**
+     * When to look again if nothing happens: after the poll strategy's pause under real time; at
+     * the deadline under virtual time, where only a task or a pulse can change anything.
+     */
+    private long nextWakeAt() {
+      if (virtual != null) {
+        return deadline;
+      }
+      long pause = Math.max(1, poll.nextDelayNanos(attempts));
+      return Math.min(Durations.saturatedAdd(time.nanoTime(), pause), deadline);
+    }
+
+    /**
      * Parks (real time) or runs scheduled tasks (virtual time) until the signal moves or {@code
      * wakeAt}. Under virtual time a task may block on something real, so the watchdog guards this
      * too and the real-time cap ends the wait.
      */
     private boolean awaitChange(long seen, long wakeAt) throws InterruptedException {
-      if (!time.isVirtual()) {
-        return time.awaitChange(env.signal(), seen, wakeAt);
+      if (virtual == null) {
+        return spinThroughFirstMillisecond(seen, wakeAt)
+            || time.awaitChange(env.signal(), seen, wakeAt);
       }
       Watchdog.Guard guard = Watchdog.shared().guard(realTimeCapAt());
       try {
@@ -135,6 +164,18 @@ final class WaitEngine {
         guard.close();
         checkRealTimeCap();
       }
+    }
+
+    /**
+     * Spins, rather than parks, while the wait is in its first real millisecond: a change is most
+     * likely then, and waking a parked thread costs more than such a pause. Later pauses park, so a
+     * long wait polling every millisecond costs almost no CPU.
+     */
+    private boolean spinThroughFirstMillisecond(long seen, long wakeAt)
+        throws InterruptedException {
+      long spinLeft =
+          Math.min(SPIN_WINDOW_NANOS - (System.nanoTime() - realStart), wakeAt - time.nanoTime());
+      return spinLeft > 0 && env.signal().spinForPulse(seen, spinLeft);
     }
 
     private long realTimeCapAt() {
@@ -148,31 +189,6 @@ final class WaitEngine {
       }
     }
 
-    private Outcome evaluate(long evaluationStart, boolean finalAttempt)
-        throws InterruptedException {
-      long fireAt = watchdogDeadline(evaluationStart, finalAttempt);
-      Watchdog.Guard guard = Watchdog.shared().guard(fireAt);
-      try {
-        Object value = probe.observe();
-        boolean holds =
-            spec.predicate() != null ? spec.predicate().test(value) : Truthiness.isThere(value);
-        return new Outcome(true, value, null, holds, false);
-      } catch (Throwable thrown) {
-        if (guard.fired()) {
-          return new Outcome(false, null, thrown, false, true);
-        }
-        if (thrown instanceof InterruptedException interrupted) {
-          throw interrupted;
-        }
-        if (!isNotYet(thrown)) {
-          throw Sneaky.rethrow(thrown);
-        }
-        return new Outcome(false, null, thrown, false, false);
-      } finally {
-        guard.close();
-      }
-    }
-
     /** Real-time instant at which a still-running evaluation is interrupted. */
     private long watchdogDeadline(long evaluationStart, boolean finalAttempt) {
       long grace = env.patience().evaluationGrace().toNanos();
@@ -183,24 +199,16 @@ final class WaitEngine {
       return finalAttempt ? Durations.saturatedAdd(evaluationStart, grace) : deadline;
     }
 
-    private boolean isNotYet(Throwable thrown) {
-      for (Class<? extends Throwable> type : spec.notYet()) {
-        if (type.isInstance(thrown)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
     private void record(Outcome outcome, long evaluationStart, boolean woken) {
-      hasValue = outcome.returned && !spec.valueless();
-      lastValue = outcome.value;
-      if (outcome.failure != null) {
+      assertionBlock |= outcome.assertion();
+      hasValue = outcome.returned() && !outcome.assertion();
+      lastValue = outcome.value();
+      if (outcome.failure() != null) {
         if (firstFailure == null) {
-          firstFailure = outcome.failure;
+          firstFailure = outcome.failure();
         }
-        lastFailure = outcome.failure;
-      } else if (outcome.returned) {
+        lastFailure = outcome.failure();
+      } else if (outcome.returned()) {
         lastFailure = null;
       }
       if (spec.listener() != null) {
@@ -209,29 +217,34 @@ final class WaitEngine {
                 new Evaluation(
                     attempts,
                     Duration.ofNanos(evaluationStart - start),
-                    outcome.value,
-                    outcome.failure,
-                    outcome.holds,
+                    outcome.value(),
+                    outcome.failure(),
+                    outcome.holds(),
                     woken));
       }
     }
 
     private @Nullable WaitResult<T> judge(Outcome outcome) {
+      if (outcome.futureFailed()) {
+        return failure(
+            new WaitAbortedError(
+                FailureMessages.futureFailed(facts()), cause(), attempts, elapsed()));
+      }
       switch (spec.kind()) {
         case EVENTUALLY -> {
-          if (outcome.holds) {
-            return success(outcome.value);
+          if (outcome.holds()) {
+            return success(outcome.value());
           }
         }
         case CONTINUALLY -> {
-          if (!outcome.holds) {
+          if (!outcome.holds()) {
             return failure(
                 new ConditionViolatedError(
                     FailureMessages.stoppedHolding(facts()), cause(), attempts, elapsed()));
           }
         }
         case NEVER -> {
-          if (outcome.holds) {
+          if (outcome.holds()) {
             return failure(
                 new ConditionViolatedError(
                     FailureMessages.happened(facts()), cause(), attempts, elapsed()));
@@ -314,13 +327,29 @@ final class WaitEngine {
           Math.max(0, time.nanoTime() - start),
           attempts,
           signalWakeups,
-          String.valueOf(poll),
+          virtual != null ? null : String.valueOf(poll),
+          assertionBlock,
           hasValue,
           lastValue,
           lastFailure,
           diagnostics(),
-          time.failureNote(),
+          timeNote(),
           env.timeline().renderTail(tail()));
+    }
+
+    /** What this wait's time source adds: under virtual time, what ran and how to replay. */
+    private String timeNote() {
+      if (virtual == null) {
+        return "";
+      }
+      long ran = virtual.tasksRun() - tasksRunAtStart;
+      String tasks =
+          ran == 0
+              ? "virtual time: no task ran during this wait, so the clock jumped to the deadline;"
+                  + " a condition that depends on a real thread or real I/O cannot be reached by"
+                  + " virtual time (run that work on vigil.scheduler(), or use a real-time context)"
+              : "virtual time: " + ran + (ran == 1 ? " task" : " tasks") + " ran during this wait";
+      return tasks + FailureMessages.lineBreak() + "  " + virtual.replayHint();
     }
 
     private int tail() {
@@ -339,14 +368,6 @@ final class WaitEngine {
       }
     }
   }
-
-  /** What one evaluation produced. */
-  private record Outcome(
-      boolean returned,
-      @Nullable Object value,
-      @Nullable Throwable failure,
-      boolean holds,
-      boolean blocked) {}
 
   /** Carries a stall failure out of the loop. */
   private static final class StalledError extends RuntimeException {

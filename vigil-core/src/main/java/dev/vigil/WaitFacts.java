@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param elapsedNanos how long the wait lasted
  * @param attempts how many evaluations ran
  * @param signalWakeups how many of them followed a pulse of the signal
- * @param poll the poll strategy, as text
+ * @param poll the poll strategy, as text, or {@code null} under virtual time (nothing is polled)
+ * @param assertionBlock whether the condition is an assertion block (holds when it passes)
  * @param hasValue whether a value was seen on the last evaluation
  * @param value the value of the last evaluation (or the violating one)
  * @param failure the last failure, or {@code null}
@@ -28,7 +29,8 @@ record WaitFacts(
     long elapsedNanos,
     int attempts,
     int signalWakeups,
-    String poll,
+    @Nullable String poll,
+    boolean assertionBlock,
     boolean hasValue,
     @Nullable Object value,
     @Nullable Throwable failure,
@@ -63,17 +65,19 @@ record WaitFacts(
         .append("  attempts:     ")
         .append(attempts)
         .append(" in ")
-        .append(Durations.formatNanos(elapsedNanos))
-        .append(" (polling ")
-        .append(poll)
-        .append("; ")
-        .append(signalWakeups)
-        .append(" woken by signal)");
+        .append(Durations.formatNanos(elapsedNanos));
+    if (poll != null) {
+      text.append(" (polling ").append(poll).append("; ");
+      text.append(signalWakeups).append(" woken by signal)");
+    } else {
+      text.append(" (virtual time: at the start, at the deadline, and ");
+      text.append(signalWakeups).append(" after tasks ran or the signal pulsed)");
+    }
     if (hasValue) {
       text.append(nl).append("  last value:   ").append(FailureMessages.show(value));
     }
     if (failure != null) {
-      text.append(nl).append("  last failure: ").append(firstLine(failure));
+      text.append(nl).append("  last failure: ").append(describe(failure));
     }
     if (diagnostics != null) {
       text.append(nl).append("  diagnostics:  ").append(diagnostics);
@@ -87,15 +91,17 @@ record WaitFacts(
     return text.toString();
   }
 
-  private static String firstLine(Throwable failure) {
+  /**
+   * The failure's type and whole message; lines after the first are indented under it, so a
+   * multi-line assertion message reads in full here rather than only under "Caused by".
+   */
+  private static String describe(Throwable failure) {
     String message = failure.getMessage();
     String name = failure.getClass().getName();
     if (message == null || message.isBlank()) {
       return name;
     }
-    String trimmed = message.strip();
-    int end = trimmed.indexOf('\n');
-    String first = end < 0 ? trimmed : trimmed.substring(0, end).stripTrailing() + " …";
-    return name + ": " + first;
+    String indent = FailureMessages.lineBreak() + "    ";
+    return name + ": " + String.join(indent, message.strip().lines().toList());
   }
 }

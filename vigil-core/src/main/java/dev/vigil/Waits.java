@@ -50,6 +50,16 @@ public final class Waits {
   }
 
   /**
+   * Checks on the default context; see {@link Vigil#continually(Check)}.
+   *
+   * @param check the assertions
+   * @return the check
+   */
+  public static Continually<@Nullable Void> continually(Check check) {
+    return Vigil.defaultContext().continually(check);
+  }
+
+  /**
    * Checks on the default context; see {@link Vigil#never(Probe)}.
    *
    * @param probe the state to observe
@@ -58,5 +68,15 @@ public final class Waits {
    */
   public static <T extends @Nullable Object> Never<T> never(Probe<T> probe) {
     return Vigil.defaultContext().never(probe);
+  }
+
+  /**
+   * Checks on the default context; see {@link Vigil#never(Check)}.
+   *
+   * @param check the assertions that describe what must not happen
+   * @return the check
+   */
+  public static Never<@Nullable Void> never(Check check) {
+    return Vigil.defaultContext().never(check);
   }
 }

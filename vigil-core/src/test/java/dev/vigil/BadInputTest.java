@@ -25,7 +25,10 @@ class BadInputTest {
         .hasMessage("check must not be null");
     assertThatThrownBy(() -> vigil.continually((Probe<Object>) null))
         .hasMessage("probe must not be null");
-    assertThatThrownBy(() -> vigil.never(null)).hasMessage("probe must not be null");
+    assertThatThrownBy(() -> vigil.never((Probe<Object>) null))
+        .hasMessage("probe must not be null");
+    assertThatThrownBy(() -> vigil.never((Check) null)).hasMessage("check must not be null");
+    assertThatThrownBy(() -> vigil.continually((Check) null)).hasMessage("check must not be null");
   }
 
   @Test

@@ -191,7 +191,7 @@ class FailureMessageTest {
   }
 
   @Test
-  void multi_line_failure_messages_are_cut_to_their_first_line() {
+  void multi_line_failure_messages_appear_in_full_indented_under_their_first_line() {
     WaitTimeoutError error =
         catchThrowableOfType(
             WaitTimeoutError.class,
@@ -204,6 +204,11 @@ class FailureMessageTest {
                     .within(Duration.ofMillis(250)));
 
     assertThat(error.getMessage())
-        .endsWith("  last failure: java.lang.AssertionError: Expecting actual: …");
+        .endsWith(
+            String.join(
+                System.lineSeparator(),
+                "  last failure: java.lang.AssertionError: Expecting actual:",
+                "      1",
+                "    to be equal to 2"));
   }
 }

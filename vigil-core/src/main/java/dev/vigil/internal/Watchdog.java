@@ -79,11 +79,15 @@ public final class Watchdog {
     }
   }
 
-  /** One armed evaluation; {@link #close()} disarms it and clears an interrupt it caused. */
+  /**
+   * One armed evaluation; {@link #close()} disarms it and clears an interrupt it caused, never one
+   * the caller received from elsewhere.
+   */
   public final class Guard implements AutoCloseable {
     private final Thread target;
     private final long fireAtRealNanos;
     private boolean fired;
+    private boolean callerInterrupted;
     private boolean closed;
 
     private Guard(Thread target, long fireAtRealNanos) {
@@ -92,14 +96,28 @@ public final class Watchdog {
     }
 
     private synchronized void fire() {
-      if (!closed) {
-        fired = true;
+      if (closed) {
+        return;
+      }
+      fired = true;
+      // An interrupt already pending is the caller's (a test's timeout, a cancelled task): leave
+      // it, so that it ends the wait as an interrupt rather than being mistaken for ours.
+      callerInterrupted = target.isInterrupted();
+      if (!callerInterrupted) {
         target.interrupt();
       }
     }
 
+    /** Tells whether the deadline passed while the evaluation ran. */
     public synchronized boolean fired() {
       return fired;
+    }
+
+    /**
+     * Tells whether, when the deadline passed, the thread had already been interrupted by others.
+     */
+    public synchronized boolean callerInterrupted() {
+      return callerInterrupted;
     }
 
     @Override
@@ -107,7 +125,7 @@ public final class Watchdog {
       if (!closed) {
         closed = true;
         guards.remove(this);
-        if (fired) {
+        if (fired && !callerInterrupted) {
           // The interrupt was ours, not the test's: do not leak it into the caller.
           Thread.interrupted();
         }

@@ -23,14 +23,6 @@ public final class Signal {
   private final AtomicLong version = new AtomicLong();
   private final CopyOnWriteArrayList<Thread> parked = new CopyOnWriteArrayList<>();
 
-  /**
-   * Pauses up to this long are spun rather than parked. Waking a parked thread takes tens of
-   * microseconds (about 56 µs at the median on the 2-core VM we measure on), and a short park
-   * oversleeps by as much; a wait's first pauses are short, and that is when a change is most
-   * likely, so spinning there turns a ~60 µs wake-up into about one.
-   */
-  static final long SPIN_LIMIT_NANOS = 1_000_000;
-
   /** Creates a signal with no pulses yet; normally obtained from {@link Vigil#signal()}. */
   public Signal() {}
 
@@ -67,9 +59,6 @@ public final class Signal {
       return true;
     }
     long deadline = System.nanoTime() + maxWaitNanos;
-    if (maxWaitNanos <= SPIN_LIMIT_NANOS) {
-      return spinUntil(seenVersion, deadline);
-    }
     Thread self = Thread.currentThread();
     parked.add(self);
     try {
@@ -89,7 +78,19 @@ public final class Signal {
     }
   }
 
-  private boolean spinUntil(long seenVersion, long deadline) throws InterruptedException {
+  /**
+   * Spins the calling thread (no parking) until the signal moves past {@code seenVersion} or {@code
+   * maxSpinNanos} of real time elapse. Waking a parked thread costs tens of microseconds (about 56
+   * µs at the median on the 2-core VM we measure on), so a wait spins through its first
+   * millisecond, when a change is most likely, and parks after that.
+   *
+   * @param seenVersion the version read before the caller last looked at the state
+   * @param maxSpinNanos the longest real time to spin
+   * @return {@code true} when the signal moved, {@code false} when the time ran out
+   * @throws InterruptedException when the thread is interrupted while spinning
+   */
+  public boolean spinForPulse(long seenVersion, long maxSpinNanos) throws InterruptedException {
+    long deadline = System.nanoTime() + maxSpinNanos;
     while (version.get() == seenVersion) {
       if (System.nanoTime() - deadline >= 0) {
         return false;

@@ -25,15 +25,6 @@ public interface TimeSource extends AutoCloseable {
   }
 
   /**
-   * Returns virtual time starting at {@link VirtualTimeSource#DEFAULT_ORIGIN}.
-   *
-   * @return a new virtual time source
-   */
-  static VirtualTimeSource virtual() {
-    return VirtualTimeSource.startingAt(VirtualTimeSource.DEFAULT_ORIGIN);
-  }
-
-  /**
    * Returns a monotonic reading in nanoseconds, for measuring elapsed time only.
    *
    * @return nanoseconds from an arbitrary origin
@@ -71,26 +62,16 @@ public interface TimeSource extends AutoCloseable {
   /**
    * Blocks until {@code signal} moves past {@code seenVersion} or {@link #nanoTime()} reaches
    * {@code wakeAtNanos}, whichever is first. Virtual time runs due tasks and advances its clock
-   * here instead of parking.
+   * here instead of parking, and returns after the first instant at which tasks ran.
    *
    * @param signal the signal that announces changes
    * @param seenVersion the signal version read before the caller last evaluated
    * @param wakeAtNanos the reading of {@link #nanoTime()} at which to return regardless
-   * @return {@code true} when woken by the signal
+   * @return {@code true} when woken by the signal (or, under virtual time, by tasks that ran)
    * @throws InterruptedException when the calling thread is interrupted
    */
   boolean awaitChange(Signal signal, long seenVersion, long wakeAtNanos)
       throws InterruptedException;
-
-  /**
-   * Returns what a wait failure should add about this time source (a seed to replay, a hint about
-   * what virtual time could not reach), or an empty string.
-   *
-   * @return the note, one or more lines
-   */
-  default String failureNote() {
-    return "";
-  }
 
   /** Stops the scheduler; pending tasks are dropped. */
   @Override

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +42,7 @@ public final class VirtualTimeSource implements TimeSource {
   private final @Nullable Long seed;
   private final VirtualScheduler scheduler;
   private final Clock clock;
-  private volatile boolean idleAtLastWake;
+  private final AtomicLong tasksRun = new AtomicLong();
 
   private VirtualTimeSource(Instant origin, @Nullable Long seed) {
     this.origin = Objects.requireNonNull(origin, "origin must not be null");
@@ -100,45 +101,48 @@ public final class VirtualTimeSource implements TimeSource {
   }
 
   /**
-   * Runs due tasks and moves the clock from task to task up to {@code wakeAtNanos}, returning as
-   * soon as one of them pulses the signal; never parks.
+   * Runs what is due now; if nothing was, moves the clock to the next task (if it is due by {@code
+   * wakeAtNanos}) and runs everything due at that instant; otherwise moves the clock to {@code
+   * wakeAtNanos}. Returns as soon as tasks ran or the signal moved, so a waiting condition is
+   * evaluated once after each instant at which something happened, and never in between; never
+   * parks.
+   *
+   * @return {@code true} when a task ran or the signal moved; {@code false} when the clock jumped
+   *     to {@code wakeAtNanos} with nothing to run
    */
   @Override
   public boolean awaitChange(Signal signal, long seenVersion, long wakeAtNanos) {
-    while (true) {
-      if (signal.version() != seenVersion) {
+    boolean ran = false;
+    while (signal.version() == seenVersion) {
+      if (scheduler.step(nanoTime()) != null) {
+        tasksRun.incrementAndGet();
+        ran = true;
+        continue;
+      }
+      if (ran) {
         return true;
       }
-      if (scheduler.step(nanoTime()) != null) {
-        continue;
-      }
       long next = scheduler.nextDueNanos();
-      if (next <= wakeAtNanos) {
-        var unused = scheduler.step(next); // a task's failure lives in its own future
-        continue;
+      if (next > wakeAtNanos) {
+        scheduler.moveClockTo(wakeAtNanos);
+        return signal.version() != seenVersion;
       }
-      idleAtLastWake = next == Long.MAX_VALUE;
-      scheduler.moveClockTo(wakeAtNanos);
-      return signal.version() != seenVersion;
+      if (scheduler.step(next) != null) { // a task's failure lives in its own future
+        tasksRun.incrementAndGet();
+        ran = true;
+      }
     }
+    return true;
   }
 
-  @Override
-  public String failureNote() {
-    StringBuilder note = new StringBuilder();
-    if (idleAtLastWake) {
-      note.append(
-          "virtual time: nothing was scheduled, so the clock jumped to the deadline; a condition"
-              + " that depends on a real thread or real I/O cannot be reached by virtual time (run"
-              + " that work on vigil.scheduler(), or use a real-time context)");
-    }
-    if (seed != null) {
-      if (note.length() > 0) {
-        note.append(System.lineSeparator()).append("  ");
-      }
-      note.append(replayHint());
-    }
-    return note.toString();
+  /**
+   * Counts the tasks this source has run so far, by any of its controls or waits; compare two
+   * readings to learn whether anything ran in between.
+   *
+   * @return a counter that grows by one per task run
+   */
+  public long tasksRun() {
+    return tasksRun.get();
   }
 
   /**
@@ -204,7 +208,7 @@ public final class VirtualTimeSource implements TimeSource {
   }
 
   private int advanceToNanos(long target) {
-    int ran = scheduler.drain(target, Integer.MAX_VALUE);
+    int ran = counted(scheduler.drain(target, Integer.MAX_VALUE));
     scheduler.moveClockTo(target);
     return ran;
   }
@@ -215,7 +219,7 @@ public final class VirtualTimeSource implements TimeSource {
    * @return how many tasks ran
    */
   public int runDue() {
-    return scheduler.drain(nanoTime(), Integer.MAX_VALUE);
+    return counted(scheduler.drain(nanoTime(), Integer.MAX_VALUE));
   }
 
   /**
@@ -246,7 +250,7 @@ public final class VirtualTimeSource implements TimeSource {
         maxAdvance == null
             ? Long.MAX_VALUE
             : Durations.saturatedAdd(start, Durations.nonNegativeNanos("maxAdvance", maxAdvance));
-    int ran = scheduler.drain(limit, maxTasks);
+    int ran = counted(scheduler.drain(limit, maxTasks));
     if (scheduler.nextDueNanos() == Long.MAX_VALUE) {
       return ran;
     }
@@ -306,6 +310,7 @@ public final class VirtualTimeSource implements TimeSource {
     if (ran == null) {
       throw new IllegalStateException("step(): the pending task was cancelled meanwhile");
     }
+    tasksRun.incrementAndGet();
     return pending.get(0);
   }
 
@@ -319,6 +324,11 @@ public final class VirtualTimeSource implements TimeSource {
     return scheduler.pendingInOrder().stream()
         .map(task -> PendingTask.of(task, origin, now))
         .toList();
+  }
+
+  private int counted(int ran) {
+    tasksRun.addAndGet(ran);
+    return ran;
   }
 
   @Override

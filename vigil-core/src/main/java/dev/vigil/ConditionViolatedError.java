@@ -20,7 +20,7 @@ public final class ConditionViolatedError extends WaitFailedError {
    * @param attempts how many evaluations ran
    * @param elapsed how long the wait lasted
    */
-  public ConditionViolatedError(
+  ConditionViolatedError(
       String message, @Nullable Throwable cause, int attempts, Duration elapsed) {
     super(message, cause, attempts, elapsed);
   }

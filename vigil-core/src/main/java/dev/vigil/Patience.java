@@ -3,35 +3,40 @@ package dev.vigil;
 import dev.vigil.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The defaults a context gives its waits: how long {@code get()} waits, how to poll, how much to
- * stretch timeouts on a slow machine, and how much of the timeline a failure shows.
+ * stretch timeouts on a slow machine, and how much of the timeline a failure shows. Immutable:
+ * start from {@link #defaults()} and change one setting per {@code withX} call.
  *
- * @param timeout the timeout of {@link Eventually#get()}
- * @param pollStrategy the strategy of waits that do not choose their own
- * @param timeScale the factor every timeout is multiplied by; from the system property {@value
- *     #TIME_SCALE_PROPERTY} by default
- * @param timelineTail how many of the latest timeline entries a failure message shows
- * @param evaluationGrace how long the evaluation that starts at the deadline may run before the
- *     watchdog interrupts it
- * @param realTimeCap under virtual time, the real time after which a wait that virtual time cannot
- *     finish is stopped
+ * <pre>{@code
+ * Vigil vigil = Vigil.builder()
+ *     .patience(Patience.defaults().withTimeout(Duration.ofSeconds(30)).withTimelineTail(50))
+ *     .build();
+ * }</pre>
+ *
  * @since 0.1
  */
-public record Patience(
-    Duration timeout,
-    PollStrategy pollStrategy,
-    double timeScale,
-    int timelineTail,
-    Duration evaluationGrace,
-    Duration realTimeCap) {
+public final class Patience {
 
   /** The system property holding the time-scale factor, such as {@code 3} on a slow CI. */
   public static final String TIME_SCALE_PROPERTY = "vigil.time.scale";
 
-  /** Checks every field; see each parameter for its range. */
-  public Patience {
+  private final Duration timeout;
+  private final PollStrategy pollStrategy;
+  private final double timeScale;
+  private final int timelineTail;
+  private final Duration evaluationGrace;
+  private final Duration realTimeCap;
+
+  private Patience(
+      Duration timeout,
+      PollStrategy pollStrategy,
+      double timeScale,
+      int timelineTail,
+      Duration evaluationGrace,
+      Duration realTimeCap) {
     Durations.positiveNanos("timeout", timeout);
     Objects.requireNonNull(pollStrategy, "pollStrategy must not be null");
     if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
@@ -42,6 +47,68 @@ public record Patience(
     }
     Durations.positiveNanos("evaluationGrace", evaluationGrace);
     Durations.positiveNanos("realTimeCap", realTimeCap);
+    this.timeout = timeout;
+    this.pollStrategy = pollStrategy;
+    this.timeScale = timeScale;
+    this.timelineTail = timelineTail;
+    this.evaluationGrace = evaluationGrace;
+    this.realTimeCap = realTimeCap;
+  }
+
+  /**
+   * Returns the timeout of {@link Eventually#get()}.
+   *
+   * @return a positive duration
+   */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * Returns the poll strategy of waits that do not choose their own.
+   *
+   * @return the strategy
+   */
+  public PollStrategy pollStrategy() {
+    return pollStrategy;
+  }
+
+  /**
+   * Returns the factor every {@code eventually} timeout is multiplied by.
+   *
+   * @return a finite number &gt; 0; from {@value #TIME_SCALE_PROPERTY} by default
+   */
+  public double timeScale() {
+    return timeScale;
+  }
+
+  /**
+   * Returns how many of the latest timeline entries a failure message shows.
+   *
+   * @return zero or more
+   */
+  public int timelineTail() {
+    return timelineTail;
+  }
+
+  /**
+   * Returns how long the evaluation that starts at the deadline may run before the watchdog
+   * interrupts it.
+   *
+   * @return a positive duration
+   */
+  public Duration evaluationGrace() {
+    return evaluationGrace;
+  }
+
+  /**
+   * Returns the real time after which a wait under virtual time that virtual time cannot finish is
+   * stopped.
+   *
+   * @return a positive duration
+   */
+  public Duration realTimeCap() {
+    return realTimeCap;
   }
 
   /**
@@ -123,6 +190,16 @@ public record Patience(
   }
 
   /**
+   * Returns a copy that gives the evaluation starting at the deadline another grace period.
+   *
+   * @param newGrace how long it may run before it is interrupted, positive
+   * @return the copy
+   */
+  public Patience withEvaluationGrace(Duration newGrace) {
+    return new Patience(timeout, pollStrategy, timeScale, timelineTail, newGrace, realTimeCap);
+  }
+
+  /**
    * Returns a copy with another real-time cap for waits under virtual time.
    *
    * @param newCap the cap, positive
@@ -147,5 +224,39 @@ public record Patience(
           name + " " + timeout + " times time scale " + timeScale + " overflows");
     }
     return Math.max(1, (long) scaled);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof Patience that
+        && timeout.equals(that.timeout)
+        && pollStrategy.equals(that.pollStrategy)
+        && Double.compare(timeScale, that.timeScale) == 0
+        && timelineTail == that.timelineTail
+        && evaluationGrace.equals(that.evaluationGrace)
+        && realTimeCap.equals(that.realTimeCap);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        timeout, pollStrategy, timeScale, timelineTail, evaluationGrace, realTimeCap);
+  }
+
+  @Override
+  public String toString() {
+    return "Patience[timeout="
+        + Durations.format(timeout)
+        + ", poll "
+        + pollStrategy
+        + ", timeScale="
+        + timeScale
+        + ", timelineTail="
+        + timelineTail
+        + ", evaluationGrace="
+        + Durations.format(evaluationGrace)
+        + ", realTimeCap="
+        + Durations.format(realTimeCap)
+        + "]";
   }
 }

@@ -19,8 +19,7 @@ public final class WaitAbortedError extends WaitFailedError {
    * @param attempts how many evaluations ran
    * @param elapsed how long the wait lasted
    */
-  public WaitAbortedError(
-      String message, @Nullable Throwable cause, int attempts, Duration elapsed) {
+  WaitAbortedError(String message, @Nullable Throwable cause, int attempts, Duration elapsed) {
     super(message, cause, attempts, elapsed);
   }
 }

@@ -9,14 +9,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public abstract class WaitFailedError extends AssertionError {
+public abstract sealed class WaitFailedError extends AssertionError
+    permits WaitTimeoutError, WaitAbortedError, ConditionViolatedError {
   private static final long serialVersionUID = 1L;
 
   private final int attempts;
   private final Duration elapsed;
 
-  protected WaitFailedError(
-      String message, @Nullable Throwable cause, int attempts, Duration elapsed) {
+  WaitFailedError(String message, @Nullable Throwable cause, int attempts, Duration elapsed) {
     super(message, cause);
     this.attempts = attempts;
     this.elapsed = elapsed;

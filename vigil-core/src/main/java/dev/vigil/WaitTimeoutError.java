@@ -20,8 +20,7 @@ public final class WaitTimeoutError extends WaitFailedError {
    * @param attempts how many evaluations ran
    * @param elapsed how long the wait lasted
    */
-  public WaitTimeoutError(
-      String message, @Nullable Throwable cause, int attempts, Duration elapsed) {
+  WaitTimeoutError(String message, @Nullable Throwable cause, int attempts, Duration elapsed) {
     super(message, cause, attempts, elapsed);
   }
 }

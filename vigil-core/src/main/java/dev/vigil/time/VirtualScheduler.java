@@ -53,6 +53,9 @@ import org.jspecify.annotations.Nullable;
  *       of virtual time.
  * </ul>
  *
+ * <p>So code under test on a real thread may block on a virtual future once the test's thread has
+ * driven time at least once (a {@code runDue()} is enough); the test then keeps driving it.
+ *
  * @since 0.1
  */
 public final class VirtualScheduler implements ScheduledExecutorService {

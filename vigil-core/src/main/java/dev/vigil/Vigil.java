@@ -72,7 +72,8 @@ public final class Vigil implements AutoCloseable {
 
   /**
    * Returns the shared real-time context behind the static shortcuts of {@link Waits}. Its
-   * configuration cannot change; prefer a context of your own per test.
+   * configuration cannot change, and closing it does nothing: it lives as long as the JVM, so no
+   * test can stop its scheduler for the others. Prefer a context of your own per test.
    *
    * @return the default context
    */
@@ -217,10 +218,15 @@ public final class Vigil implements AutoCloseable {
     return patience;
   }
 
-  /** Stops the context's scheduler. */
+  /**
+   * Stops the context's scheduler; on {@link #defaultContext()}, which the whole JVM shares, does
+   * nothing.
+   */
   @Override
   public void close() {
-    time.close();
+    if (this != DefaultContext.INSTANCE) {
+      time.close();
+    }
   }
 
   @Override

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,8 +33,28 @@ import org.jspecify.annotations.Nullable;
  * failing periodic task stops and keeps its failure in its future, {@code shutdown()} cancels
  * periodic tasks and lets delayed one-shot tasks run, and {@code shutdownNow()} drops everything.
  *
- * <p>Any thread may submit. Blocking on an unfinished task's future from the thread that drives
- * time fails at once, since nothing else could ever run the task.
+ * <p>Any thread may submit. Only a thread that drives time runs tasks, so a call that blocks until
+ * tasks finish ({@code get()} on a future, {@code invokeAll}, {@code invokeAny}, {@code
+ * awaitTermination}) needs a driver. The scheduler remembers the thread that drove time last; the
+ * thread that built it is not special, so a context built in a {@code @BeforeEach} on one thread
+ * and used in the test body on another behaves exactly as on a single thread. A blocking call:
+ *
+ * <ul>
+ *   <li>inside a task fails at once: tasks run one at a time, so the awaited work cannot run before
+ *       the calling task ends;
+ *   <li>when another thread drives time now, or drove it last and is still alive, waits for that
+ *       thread to run the work. A timeout is virtual: the call gives up once the virtual clock
+ *       passes it, or once the same span of real time has passed, so an idle driver cannot hang the
+ *       caller;
+ *   <li>otherwise (no thread has driven yet, or this one drove last) the caller is the only thread
+ *       that could drive: {@code get()} fails at once saying how to run time ({@code advanceBy},
+ *       {@code runUntilIdle}, or {@code vigil.eventually(future::isDone)}); {@code invokeAll},
+ *       {@code invokeAny} and {@code awaitTermination} drive time themselves, up to their timeout
+ *       of virtual time.
+ * </ul>
+ *
+ * <p>So code under test on a real thread may block on a virtual future once the test's thread has
+ * driven time at least once (a {@code runDue()} is enough); the test then keeps driving it.
  *
  * @since 0.1
  */
@@ -54,7 +75,10 @@ public final class VirtualScheduler implements ScheduledExecutorService {
   private final Object lock = new Object();
   private final PriorityQueue<VirtualTask<?>> queue = new PriorityQueue<>(EXECUTION_ORDER);
   private final ReentrantLock driving = new ReentrantLock();
-  private final Thread owner;
+
+  /** The thread that drove time last (outside a task); {@code null} until one does. */
+  private volatile @Nullable Thread lastDriver;
+
   private final @Nullable SplittableRandom shuffle;
   private long now;
   private long sequence;
@@ -62,7 +86,6 @@ public final class VirtualScheduler implements ScheduledExecutorService {
   private boolean runningTask;
 
   VirtualScheduler(@Nullable Long seed) {
-    this.owner = Thread.currentThread();
     this.shuffle = seed == null ? null : new SplittableRandom(seed);
   }
 
@@ -152,98 +175,44 @@ public final class VirtualScheduler implements ScheduledExecutorService {
     }
   }
 
-  // ---- invokeAll / invokeAny: the caller drives when it is the driver --------------------
+  // ---- invokeAll / invokeAny: by the blocking rules of the class Javadoc ------------------
 
   @Override
   public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks)
       throws InterruptedException {
-    List<Future<T>> futures = new ArrayList<>();
-    for (Callable<T> task : tasks) {
-      futures.add(submit(task));
-    }
-    for (Future<T> future : futures) {
-      awaitDone(future, Long.MAX_VALUE);
-    }
-    return futures;
+    return VirtualInvocations.invokeAll(this, tasks, Long.MAX_VALUE);
   }
 
+  /** Returns once every task finished or the timeout passed; unfinished tasks are cancelled. */
   @Override
   public <T> List<Future<T>> invokeAll(
       Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
       throws InterruptedException {
-    long limit = Durations.saturatedAdd(nowNanos(), unit.toNanos(timeout));
-    List<Future<T>> futures = new ArrayList<>();
-    for (Callable<T> task : tasks) {
-      futures.add(submit(task));
-    }
-    for (Future<T> future : futures) {
-      awaitDone(future, limit);
-    }
-    for (Future<T> future : futures) {
-      future.cancel(true);
-    }
-    return futures;
+    return VirtualInvocations.invokeAll(this, tasks, timeoutNanos(timeout, unit));
   }
 
+  /** Returns the result of the task that succeeded first in execution order. */
   @Override
   public <T> T invokeAny(Collection<? extends Callable<T>> tasks)
       throws InterruptedException, ExecutionException {
     try {
-      return invokeAny(tasks, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+      return VirtualInvocations.invokeAny(this, tasks, Long.MAX_VALUE, "ever");
     } catch (TimeoutException impossible) {
       throw new ExecutionException(impossible);
     }
   }
 
+  /** Returns the result of the task that succeeded first in execution order. */
   @Override
   public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
       throws InterruptedException, ExecutionException, TimeoutException {
-    if (tasks.isEmpty()) {
-      throw new IllegalArgumentException("tasks must not be empty");
-    }
-    long limit = Durations.saturatedAdd(nowNanos(), unit.toNanos(timeout));
-    List<Future<T>> futures = new ArrayList<>();
-    for (Callable<T> task : tasks) {
-      futures.add(submit(task));
-    }
-    ExecutionException lastFailure = null;
-    try {
-      for (Future<T> future : futures) {
-        awaitDone(future, limit);
-        if (future.isDone() && !future.isCancelled()) {
-          try {
-            return future.get();
-          } catch (ExecutionException failed) {
-            lastFailure = failed;
-          }
-        }
-      }
-    } finally {
-      for (Future<T> future : futures) {
-        future.cancel(true);
-      }
-    }
-    if (lastFailure != null) {
-      throw lastFailure;
-    }
-    throw new TimeoutException("no task finished within " + timeout + " " + unit);
+    return VirtualInvocations.invokeAny(
+        this, tasks, timeoutNanos(timeout, unit), "within " + timeout + " " + unit);
   }
 
-  /** Drives time (on the driver) or blocks (elsewhere) until {@code future} is done. */
-  private void awaitDone(Future<?> future, long limitNanos) throws InterruptedException {
-    if (!isDriver(Thread.currentThread())) {
-      try {
-        future.get();
-      } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
-        // The future holds the outcome; invokeAll returns it as it is.
-      }
-      return;
-    }
-    while (!future.isDone()) {
-      if (step(limitNanos) == null) {
-        return;
-      }
-    }
+  /** Submits {@code body} under the name of {@code source}, to run now. */
+  <V> VirtualTask<V> submitAs(Object source, Callable<V> body) {
+    return enqueue(source, body, 0, 0);
   }
 
   // ---- lifecycle -------------------------------------------------------------------------
@@ -288,30 +257,10 @@ public final class VirtualScheduler implements ScheduledExecutorService {
     }
   }
 
-  /**
-   * On the driving thread, runs the remaining tasks for up to {@code timeout} of virtual time;
-   * elsewhere, waits up to {@code timeout} of real time for the driver to finish them.
-   */
+  /** Waits, by the blocking rules of the class Javadoc, for the last tasks to finish. */
   @Override
   public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-    if (isDriver(Thread.currentThread())) {
-      long limit = Durations.saturatedAdd(nowNanos(), unit.toNanos(timeout));
-      while (!isTerminated() && step(limit) != null) {
-        // each step runs one task
-      }
-      return isTerminated();
-    }
-    long deadline = System.nanoTime() + unit.toNanos(timeout);
-    synchronized (lock) {
-      while (!isTerminated()) {
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
-          return false;
-        }
-        TimeUnit.NANOSECONDS.timedWait(lock, remaining);
-      }
-      return true;
-    }
+    return awaitWork(this::isTerminated, timeoutNanos(timeout, unit), "awaitTermination(...)");
   }
 
   // ---- driving ---------------------------------------------------------------------------
@@ -359,6 +308,7 @@ public final class VirtualScheduler implements ScheduledExecutorService {
         }
         queue.poll();
         now = Math.max(now, task.dueNanos);
+        task.ranAtNanos = now;
         runningTask = true;
       }
       try {
@@ -393,6 +343,7 @@ public final class VirtualScheduler implements ScheduledExecutorService {
   void moveClockTo(long targetNanos) {
     synchronized (lock) {
       now = Math.max(now, targetNanos);
+      lock.notifyAll(); // a timed wait for the driver may have run out of virtual time
     }
   }
 
@@ -420,6 +371,7 @@ public final class VirtualScheduler implements ScheduledExecutorService {
               + " step or a wait inside a task); schedule the follow-up work instead");
     }
     driving.lock();
+    lastDriver = Thread.currentThread();
   }
 
   private boolean runningTaskOnThisThread() {
@@ -428,22 +380,133 @@ public final class VirtualScheduler implements ScheduledExecutorService {
     }
   }
 
-  boolean isDriver(Thread thread) {
-    return thread == owner || (driving.isHeldByCurrentThread() && thread == Thread.currentThread());
+  // ---- blocking calls: drive time, or wait for the thread that drives --------------------
+
+  /** How a wait for another thread's driving ended. */
+  private enum Waited {
+    DONE,
+    TIMED_OUT,
+    NO_DRIVER
   }
 
-  void refuseBlockingFromDriver(VirtualTask<?> task) {
-    if (!task.isDone() && isDriver(Thread.currentThread())) {
+  /** How often a waiting thread looks again whether its driver is still alive. */
+  private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+  /**
+   * Blocks until {@code task} is done, by the rules of the class Javadoc.
+   *
+   * @return whether it finished within {@code timeoutNanos} of virtual time
+   */
+  boolean awaitTask(VirtualTask<?> task, long timeoutNanos) throws InterruptedException {
+    if (task.isDone()) {
+      return true;
+    }
+    String call = "get() on unfinished virtual task '" + task.name() + "'";
+    refuseInsideTask(call);
+    long limit = Durations.saturatedAdd(nowNanos(), timeoutNanos);
+    Waited waited =
+        anotherThreadDrives() ? waitForDriver(task::isDone, limit, timeoutNanos) : Waited.NO_DRIVER;
+    return switch (waited) {
+      case DONE -> task.finishedBy(limit);
+      case TIMED_OUT -> false;
+      case NO_DRIVER ->
+          throw new IllegalStateException(
+              call
+                  + " would wait forever: no other thread drives virtual time, so only this"
+                  + " thread could run it. Drive time first (vigil.virtualTime().runUntilIdle()"
+                  + " or advanceBy(...)) or wait with vigil.eventually(future::isDone).");
+    };
+  }
+
+  /**
+   * Blocks until {@code done} holds, by the rules of the class Javadoc: drives time itself while no
+   * other thread drives, and otherwise waits for the thread that does.
+   *
+   * @return whether {@code done} holds
+   */
+  boolean awaitWork(BooleanSupplier done, long timeoutNanos, String call)
+      throws InterruptedException {
+    refuseInsideTask(call);
+    long limit = Durations.saturatedAdd(nowNanos(), timeoutNanos);
+    long realStart = System.nanoTime();
+    while (true) {
+      if (!anotherThreadDrives()) {
+        return driveUntil(done, limit);
+      }
+      long realLeft =
+          timeoutNanos == Long.MAX_VALUE
+              ? Long.MAX_VALUE
+              : timeoutNanos - (System.nanoTime() - realStart);
+      Waited waited = waitForDriver(done, limit, realLeft);
+      if (waited != Waited.NO_DRIVER) {
+        return waited == Waited.DONE;
+      }
+    }
+  }
+
+  /** Fails when called from inside a task, where waiting for other tasks can never end. */
+  void refuseInsideTask(String call) {
+    // Only a task runs foreign code while this thread holds the drive lock.
+    if (driving.isHeldByCurrentThread()) {
       throw new IllegalStateException(
-          "get() on unfinished virtual task '"
-              + task.name()
-              + "' from the thread that drives virtual time would wait forever: only this thread"
-              + " can run it. Drive time first (runUntilIdle(), advanceBy(...)) or wait with"
-              + " vigil.eventually(future::isDone).");
+          call
+              + " inside a virtual task would wait forever: tasks run one at a time on the"
+              + " thread that drives time, so the awaited work cannot run before this task ends;"
+              + " schedule the follow-up work instead");
+    }
+  }
+
+  private boolean anotherThreadDrives() {
+    if (driving.isLocked() && !driving.isHeldByCurrentThread()) {
+      return true;
+    }
+    Thread last = lastDriver;
+    return last != null && last != Thread.currentThread() && last.isAlive();
+  }
+
+  /** Runs tasks due by {@code limitNanos} until {@code done} holds; a timeout moves the clock. */
+  private boolean driveUntil(BooleanSupplier done, long limitNanos) {
+    enterDriving();
+    try {
+      while (!done.getAsBoolean()) {
+        if (runNext(limitNanos) == null) {
+          if (limitNanos != Long.MAX_VALUE) {
+            moveClockTo(limitNanos); // the caller has waited its whole timeout
+          }
+          return done.getAsBoolean();
+        }
+      }
+      return true;
+    } finally {
+      driving.unlock();
+    }
+  }
+
+  private Waited waitForDriver(BooleanSupplier done, long limitNanos, long realCapNanos)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    synchronized (lock) {
+      while (!done.getAsBoolean()) {
+        long realLeft = realCapNanos - (System.nanoTime() - start);
+        if (now > limitNanos || realLeft <= 0) {
+          return Waited.TIMED_OUT;
+        }
+        if (!anotherThreadDrives()) {
+          return Waited.NO_DRIVER;
+        }
+        // Finished tasks, cancellations and clock moves notify; looking again now and then
+        // notices a driver thread that has ended.
+        TimeUnit.NANOSECONDS.timedWait(lock, Math.min(realLeft, RECHECK_NANOS));
+      }
+      return Waited.DONE;
     }
   }
 
   // ---- helpers ---------------------------------------------------------------------------
+
+  private static long timeoutNanos(long timeout, TimeUnit unit) {
+    return Objects.requireNonNull(unit, "unit must not be null").toNanos(timeout);
+  }
 
   private static long delayNanos(long delay, TimeUnit unit) {
     Objects.requireNonNull(unit, "unit must not be null");

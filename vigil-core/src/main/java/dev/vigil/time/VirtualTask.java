@@ -39,6 +39,9 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
   /** How many times the body ran; read by the driver only, to name a busy task. */
   int runs;
 
+  /** The virtual instant the body last started; the clock stands still while it runs. */
+  volatile long ranAtNanos = Long.MIN_VALUE;
+
   private State state = State.PENDING;
   private @Nullable V result;
   private @Nullable Throwable failure;
@@ -98,7 +101,6 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
             state = State.DONE;
           }
         }
-        notifyAll();
       }
     } catch (Throwable thrown) {
       // As with ScheduledThreadPoolExecutor: a failure ends a periodic task and is kept in its
@@ -106,7 +108,6 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
       synchronized (this) {
         failure = thrown;
         state = State.FAILED;
-        notifyAll();
       }
       if (thrown instanceof Error error && !(thrown instanceof AssertionError)) {
         throw error;
@@ -125,7 +126,6 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
         return false;
       }
       state = State.CANCELLED;
-      notifyAll();
     }
     scheduler.remove(this);
     return true;
@@ -141,37 +141,44 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
     return state == State.DONE || state == State.FAILED || state == State.CANCELLED;
   }
 
-  @Override
-  public V get() throws InterruptedException, ExecutionException {
-    scheduler.refuseBlockingFromDriver(this);
-    synchronized (this) {
-      while (!isDone()) {
-        wait();
-      }
-      return outcome();
-    }
+  /** Tells whether this task ended by {@code limitNanos}: it ran by then, or was cancelled. */
+  boolean finishedBy(long limitNanos) {
+    return isCancelled() || ranAtNanos <= limitNanos;
   }
 
+  /**
+   * Waits for the outcome by the blocking rules of {@link VirtualScheduler}: fails at once when no
+   * other thread drives virtual time.
+   */
+  @Override
+  public V get() throws InterruptedException, ExecutionException {
+    // Untimed, the wait ends only when the task is done.
+    var unused = scheduler.awaitTask(this, Long.MAX_VALUE);
+    return outcome();
+  }
+
+  /**
+   * Waits up to {@code timeout} of virtual time for the outcome, by the blocking rules of {@link
+   * VirtualScheduler}.
+   */
   @Override
   public V get(long timeout, TimeUnit unit)
       throws InterruptedException, ExecutionException, TimeoutException {
-    scheduler.refuseBlockingFromDriver(this);
-    long deadline = System.nanoTime() + unit.toNanos(timeout);
-    synchronized (this) {
-      while (!isDone()) {
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
-          throw new TimeoutException(
-              "virtual task '" + name() + "' did not finish within " + timeout + " " + unit);
-        }
-        TimeUnit.NANOSECONDS.timedWait(this, remaining);
-      }
-      return outcome();
+    if (!scheduler.awaitTask(this, unit.toNanos(timeout))) {
+      throw new TimeoutException(
+          "virtual task '"
+              + name()
+              + "' did not finish within "
+              + timeout
+              + " "
+              + unit
+              + " of virtual time");
     }
+    return outcome();
   }
 
   @SuppressWarnings("NullAway") // result is exactly what the callable returned
-  private V outcome() throws ExecutionException {
+  private synchronized V outcome() throws ExecutionException {
     return switch (state) {
       case DONE -> result;
       case FAILED -> throw new ExecutionException(failure);

@@ -3,6 +3,7 @@ package dev.vigil.time;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.Vigil;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -200,20 +201,39 @@ class VirtualSchedulerTest {
   }
 
   @Test
-  void get_on_an_unfinished_task_from_the_driving_thread_fails_at_once() {
+  void get_on_an_unfinished_task_fails_at_once_when_no_other_thread_drives() {
     Future<String> future = scheduler.schedule(() -> "late", 1, TimeUnit.HOURS);
 
     assertThatThrownBy(future::get)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith(
-            "get() on unfinished virtual task 'dev.vigil.time.VirtualSchedulerTest lambda' from"
-                + " the thread that drives virtual time would wait forever");
+        .hasMessage(
+            "get() on unfinished virtual task 'dev.vigil.time.VirtualSchedulerTest lambda' would"
+                + " wait forever: no other thread drives virtual time, so only this thread could"
+                + " run it. Drive time first (vigil.virtualTime().runUntilIdle() or"
+                + " advanceBy(...)) or wait with vigil.eventually(future::isDone).");
     assertThatThrownBy(() -> future.get(1, TimeUnit.SECONDS))
         .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
+  void get_inside_a_task_on_an_unfinished_task_fails_at_once() {
+    Future<String> late = scheduler.schedule(() -> "late", 1, TimeUnit.HOURS);
+    Future<?> blocking = scheduler.submit(() -> late.get());
+
+    time.runDue();
+
+    assertThatThrownBy(blocking::get)
+        .hasRootCauseInstanceOf(IllegalStateException.class)
+        .hasRootCauseMessage(
+            "get() on unfinished virtual task 'dev.vigil.time.VirtualSchedulerTest lambda' inside"
+                + " a virtual task would wait forever: tasks run one at a time on the thread that"
+                + " drives time, so the awaited work cannot run before this task ends; schedule"
+                + " the follow-up work instead");
+  }
+
+  @Test
   void another_thread_may_block_on_a_future_until_the_driver_runs_the_task() throws Exception {
+    time.runDue(); // this thread drives virtual time
     Future<String> future = scheduler.schedule(() -> "done", 10, TimeUnit.SECONDS);
     AtomicReference<Object> seen = new AtomicReference<>();
     Thread other =
@@ -226,9 +246,13 @@ class VirtualSchedulerTest {
               }
             });
     other.start();
+    try (Vigil real = Vigil.create()) {
+      real.eventually(() -> other.getState() == Thread.State.TIMED_WAITING)
+          .within(Duration.ofSeconds(5));
+    }
 
     time.advanceBy(Duration.ofSeconds(10));
-    other.join();
+    other.join(5_000);
 
     assertThat(seen.get()).isEqualTo("done");
   }

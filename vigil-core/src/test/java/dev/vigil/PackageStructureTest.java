@@ -1,0 +1,58 @@
+package dev.vigil;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The core's layering: the leaves (time and the signal, the timeline, the internal helpers) know
+ * nothing of the context and the waits above them, and no packages form a cycle.
+ */
+class PackageStructureTest {
+  private static final JavaClasses CORE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.vigil");
+
+  @Test
+  void the_internal_helpers_depend_on_no_other_vigil_package() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.vigil.internal..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.vigil", "dev.vigil.time..", "dev.vigil.timeline..")
+        .check(CORE);
+  }
+
+  @Test
+  void time_knows_neither_the_context_nor_the_timeline() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.vigil.time..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.vigil", "dev.vigil.timeline..")
+        .check(CORE);
+  }
+
+  @Test
+  void the_timeline_does_not_know_the_context_or_the_waits() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.vigil.timeline..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.vigil")
+        .check(CORE);
+  }
+
+  @Test
+  void packages_form_no_cycles() {
+    slices().matching("dev.vigil.(**)").should().beFreeOfCycles().check(CORE);
+  }
+}

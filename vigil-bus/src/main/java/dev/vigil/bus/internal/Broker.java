@@ -122,17 +122,19 @@ public final class Broker implements AutoCloseable {
     String correlationId = correlationOf(message);
     failIfPlanned(topicName, correlationId);
     String snsMessageId = ids.next();
-    List<QueueEngine> targets = new ArrayList<>();
-    List<Message> copies = new ArrayList<>();
+    Message tagged = withCorrelation(message, correlationId);
+    // Every target is checked before any gets a copy: a publish delivers to all or to none.
+    List<Delivery> deliveries = new ArrayList<>();
     for (TopicState.Route route : topic.routes) {
       QueueEngine queue = topology.queueIfPresent(route.subscription().queue());
       if (queue == null || !route.policy().matches(message.attributes())) {
         continue; // unmatched, or the queue was deleted since it subscribed
       }
-      Message tagged = withCorrelation(message, correlationId);
-      targets.add(queue);
-      copies.add(
-          route.subscription().rawDelivery() ? tagged : enveloped(topic, snsMessageId, tagged));
+      Message copy = deduplicatedByPublishedBody(queue, tagged);
+      if (!route.subscription().rawDelivery()) {
+        copy = enveloped(topic, snsMessageId, copy);
+      }
+      deliveries.add(new Delivery(queue, copy));
     }
     // The publish goes on the timeline before the deliveries it causes.
     events.published(
@@ -140,11 +142,27 @@ public final class Broker implements AutoCloseable {
         snsMessageId,
         correlationId,
         message.body(),
-        targets.stream().map(QueueEngine::name).toList());
-    for (int i = 0; i < targets.size(); i++) {
-      enqueue(targets.get(i), copies.get(i), correlationId);
+        deliveries.stream().map(delivery -> delivery.queue().name()).toList());
+    for (Delivery delivery : deliveries) {
+      enqueue(delivery.queue(), delivery.copy(), correlationId);
     }
     return snsMessageId;
+  }
+
+  /** One queue's copy of a published message, checked and ready to enqueue. */
+  private record Delivery(QueueEngine queue, Message copy) {}
+
+  /**
+   * Checks a FIFO queue's rules and fixes the copy's deduplication id from the published body, as
+   * SNS does: an envelope differs per publish (its {@code MessageId}), so hashing it would never
+   * find a duplicate.
+   */
+  private static Message deduplicatedByPublishedBody(QueueEngine queue, Message message) {
+    MessageRules.checkFifoRules(queue, message);
+    if (!queue.fifo || message.deduplicationId() != null) {
+      return message;
+    }
+    return message.withDeduplicationId(MessageRules.deduplicationIdOf(queue, message));
   }
 
   private Message enveloped(TopicState topic, String snsMessageId, Message message) {

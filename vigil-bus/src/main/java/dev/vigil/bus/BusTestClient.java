@@ -207,8 +207,8 @@ public final class BusTestClient {
         vigil
             .timeline()
             .append(
-                "bus-client",
-                "undecodable " + queue,
+                BusEntries.CLIENT_SOURCE,
+                BusEntries.undecodable(queue),
                 message.correlationId(),
                 message.messageId(),
                 String.valueOf(undecodable.getMessage()),

@@ -1,5 +1,6 @@
 package dev.vigil.bus.internal;
 
+import dev.vigil.bus.BusEntries;
 import dev.vigil.bus.BusException;
 import dev.vigil.bus.ConsumerOptions;
 import dev.vigil.bus.FaultPlan;
@@ -217,9 +218,15 @@ public final class Broker implements AutoCloseable {
     // at once, and its receipt must not come before the send on the timeline.
     events.sent(queue, stored);
     long wakeAt = queue.add(stored, hold, now);
-    if (!queue.fifo && faults.strikes("duplicate", queue.name(), plan.duplicates())) {
+    if (!queue.fifo
+        && faults.strikes(BusEntries.FAULT_DUPLICATE, queue.name(), plan.duplicates())) {
       StoredMessage twin = store(queue, messageId, message, correlationId, now, plan);
-      events.fault("duplicate", queue.name(), messageId, correlationId, "message enqueued twice");
+      events.fault(
+          BusEntries.FAULT_DUPLICATE,
+          queue.name(),
+          messageId,
+          correlationId,
+          "message enqueued twice");
       wakeAt = Math.min(wakeAt, queue.add(twin, hold, now));
     }
     // The entry above woke waiters before the message could be received: wake them again now
@@ -256,7 +263,7 @@ public final class Broker implements AutoCloseable {
       stored.overtake = (int) faults.draw(plan.reorderWindow() + 1L);
       if (stored.overtake > 0) {
         events.fault(
-            "reorder",
+            BusEntries.FAULT_REORDER,
             queue.name(),
             messageId,
             correlationId,
@@ -274,7 +281,7 @@ public final class Broker implements AutoCloseable {
     long min = plan.minDelay().toNanos();
     long delay = min + faults.draw(max - min + 1);
     events.fault(
-        "delay",
+        BusEntries.FAULT_DELAY,
         queue.name(),
         stored.messageId,
         stored.correlationId,
@@ -284,8 +291,13 @@ public final class Broker implements AutoCloseable {
 
   private void failIfPlanned(String target, @Nullable String correlationId) {
     FaultPlan plan = faults.planFor(target);
-    if (faults.strikes("publish-failure", target, plan.publishFailures())) {
-      events.fault("publish-failure", target, null, correlationId, "publish failed on purpose");
+    if (faults.strikes(BusEntries.FAULT_PUBLISH_FAILURE, target, plan.publishFailures())) {
+      events.fault(
+          BusEntries.FAULT_PUBLISH_FAILURE,
+          target,
+          null,
+          correlationId,
+          "publish failed on purpose");
       throw new BusException(
           "publish to '" + target + "' failed: injected by the fault plan (nothing was enqueued)");
     }
@@ -445,11 +457,11 @@ public final class Broker implements AutoCloseable {
   /** Tells whether a consumer's acknowledgement of {@code message} is lost on purpose. */
   boolean crashBeforeAck(QueueEngine queue, ReceivedMessage message) {
     FaultPlan plan = faults.planFor(queue.name());
-    if (!faults.strikes("crash-before-ack", queue.name(), plan.crashBeforeAck())) {
+    if (!faults.strikes(BusEntries.FAULT_CRASH_BEFORE_ACK, queue.name(), plan.crashBeforeAck())) {
       return false;
     }
     events.fault(
-        "crash-before-ack",
+        BusEntries.FAULT_CRASH_BEFORE_ACK,
         queue.name(),
         message.messageId(),
         message.correlationId(),

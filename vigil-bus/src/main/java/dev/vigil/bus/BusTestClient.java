@@ -8,15 +8,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The test's side of a {@link Bus}: publish and send typed payloads, receive and drain them typed,
- * purge, subscribe and look at dead letters — the seed's {@code SNSSQSTestClient} with Java
- * manners. Payloads go through a {@link MessageCodec} (plain JSON by default); waits are the
- * context's, so they return the moment a message arrives and, under virtual time, cost no wall
- * time.
+ * The test's side of a {@link Bus}: publish and send typed payloads, take them off queues typed,
+ * look at what a queue holds, purge, subscribe and read dead letters — the seed's {@code
+ * SNSSQSTestClient} with Java manners. Payloads go through a {@link MessageCodec} (plain JSON by
+ * default); waits are the context's, so they return the moment a message arrives and, under virtual
+ * time, cost no wall time.
+ *
+ * <p>Names say what a method does to the queue: {@link #take} and {@link #drain} receive and
+ * <em>delete</em> what they return; {@link #peek} and {@link #deadLetters} leave every message
+ * where it is.
  *
  * <pre>{@code
  * BusTestClient client = BusTestClient.of(vigil, bus);
- * client.publish("order--created", new OrderCreated("o-1", customerId));
+ * client.publish("order--created", new OrderCreated("o-1", customerId), correlationId);
  * List<OrderCreated> billed = client.drain("billing", 1, Duration.ofSeconds(10), OrderCreated.class);
  * }</pre>
  *
@@ -49,13 +53,22 @@ public final class BusTestClient {
 
   /**
    * Returns a copy that encodes and decodes with {@code newCodec}, such as {@link
-   * JsonCodec#enveloped()}.
+   * JsonCodec#tomodachiJsonBase()}.
    *
    * @param newCodec the codec
    * @return the copy
    */
   public BusTestClient withCodec(MessageCodec newCodec) {
     return new BusTestClient(vigil, bus, newCodec);
+  }
+
+  /**
+   * Returns the codec this client encodes and decodes payloads with.
+   *
+   * @return the codec, {@link JsonCodec#plain()} unless set with {@link #withCodec}
+   */
+  public MessageCodec codec() {
+    return codec;
   }
 
   /**
@@ -89,6 +102,19 @@ public final class BusTestClient {
   }
 
   /**
+   * Encodes {@code payload} and publishes it to {@code topic} in the flow {@code correlationId}, so
+   * that every timeline entry it causes joins that flow.
+   *
+   * @param topic the topic
+   * @param payload the payload; a {@link Message} is published with the correlation id added
+   * @param correlationId the flow's id, carried in the {@code correlation-id} attribute
+   * @return the message id
+   */
+  public String publish(String topic, Object payload, String correlationId) {
+    return bus.publish(topic, toMessage(payload, correlationId));
+  }
+
+  /**
    * Encodes {@code payload} and sends it to {@code queue}.
    *
    * @param queue the queue
@@ -99,27 +125,46 @@ public final class BusTestClient {
     return bus.send(queue, toMessage(payload));
   }
 
+  /**
+   * Encodes {@code payload} and sends it to {@code queue} in the flow {@code correlationId}.
+   *
+   * @param queue the queue
+   * @param payload the payload; a {@link Message} is sent with the correlation id added
+   * @param correlationId the flow's id, carried in the {@code correlation-id} attribute
+   * @return the message id
+   */
+  public String send(String queue, Object payload, String correlationId) {
+    return bus.send(queue, toMessage(payload, correlationId));
+  }
+
   private Message toMessage(Object payload) {
     Objects.requireNonNull(payload, "payload must not be null");
     return payload instanceof Message message ? message : Message.of(codec.encode(payload));
   }
 
+  private Message toMessage(Object payload, String correlationId) {
+    Objects.requireNonNull(correlationId, "correlationId must not be null");
+    return toMessage(payload).withCorrelationId(correlationId);
+  }
+
   /**
-   * Receives what is visible now (up to 10 messages), decodes and deletes them.
+   * Takes what is visible now off {@code queue} (up to 10 messages): receives, decodes and deletes
+   * them. To look without deleting, use {@link #peek}.
    *
    * @param queue the queue
    * @param type the payload type
    * @param <T> the payload type
-   * @return the payloads, possibly none
+   * @return the payloads, possibly none; their messages are gone from the queue
    * @throws UndecodableMessageException when a body cannot be read; that message stays on the queue
    */
-  public <T> List<T> receive(String queue, Class<T> type) {
-    return take(queue, Receive.upTo(10).waitingUpTo(Duration.ZERO), type);
+  public <T> List<T> take(String queue, Class<T> type) {
+    return takeUpTo(queue, 10, type);
   }
 
   /**
-   * Receives, decodes and deletes messages until exactly {@code count} have arrived, returning them
-   * the moment the last one does; fails listing what did arrive when {@code timeout} passes first.
+   * Takes messages off {@code queue} (receives, decodes and deletes them) until exactly {@code
+   * count} have arrived, returning them the moment the last one does; fails listing what did arrive
+   * when {@code timeout} passes first.
    *
    * @param queue the queue
    * @param count how many messages to wait for, at least 1
@@ -139,7 +184,7 @@ public final class BusTestClient {
         .eventually(
             () -> {
               int wanted = Math.min(10, count - arrived.size());
-              arrived.addAll(take(queue, Receive.upTo(wanted).waitingUpTo(Duration.ZERO), type));
+              arrived.addAll(takeUpTo(queue, wanted, type));
               return arrived.size() >= count;
             })
         .describedAs(count + " message(s) on queue '" + queue + "'")
@@ -170,7 +215,7 @@ public final class BusTestClient {
   }
 
   /**
-   * Decodes the messages of {@code queue} without consuming them.
+   * Decodes the messages of {@code queue} without receiving or deleting them.
    *
    * @param queue the queue
    * @param type the payload type
@@ -195,9 +240,10 @@ public final class BusTestClient {
     return bus.purge(queue);
   }
 
-  private <T> List<T> take(String queue, Receive request, Class<T> type) {
+  private <T> List<T> takeUpTo(String queue, int max, Class<T> type) {
     List<T> payloads = new ArrayList<>();
-    for (ReceivedMessage message : bus.receive(queue, request)) {
+    for (ReceivedMessage message :
+        bus.receive(queue, Receive.upTo(max).waitingUpTo(Duration.ZERO))) {
       T payload;
       try {
         payload = codec.decode(message.body(), type);
@@ -207,8 +253,8 @@ public final class BusTestClient {
         vigil
             .timeline()
             .append(
-                "bus-client",
-                "undecodable " + queue,
+                BusEntries.CLIENT_SOURCE,
+                BusEntries.undecodable(queue),
                 message.correlationId(),
                 message.messageId(),
                 String.valueOf(undecodable.getMessage()),

@@ -1,13 +1,17 @@
 package dev.vigil.bus;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The faults an embedded bus injects on purpose, so that a test proves a consumer idempotent or
  * order-tolerant on demand: duplicate deliveries, reordering, delivery delay, consumer crashes
  * between handling and acknowledging, and publish failures. Faults draw from the bus's seeded
- * random, so a failing run replays; each one is a timeline entry ({@code fault.*}).
+ * random, so a failing run replays; each one is a timeline entry ({@link BusEntries#fault}).
+ * Immutable; each {@code withX} returns a checked copy.
  *
  * <p>Duplicates and reordering apply to standard queues only: FIFO queues promise neither.
  *
@@ -17,38 +21,44 @@ import java.util.Objects;
  *     .withCrashBeforeAck(FaultRate.withProbability(0.1)));
  * }</pre>
  *
- * @param duplicates a sent message is enqueued twice (same message id)
- * @param reorderWindow a sent message may overtake up to this many earlier ones; 0 for none
- * @param minDelay the least extra delivery delay
- * @param maxDelay the most extra delivery delay; zero for none
- * @param crashBeforeAck a consumer's handler succeeds but the acknowledgement is lost
- * @param publishFailures a publish or send throws {@link BusException} and enqueues nothing
  * @since 0.1
  */
-public record FaultPlan(
-    FaultRate duplicates,
-    int reorderWindow,
-    Duration minDelay,
-    Duration maxDelay,
-    FaultRate crashBeforeAck,
-    FaultRate publishFailures) {
+public final class FaultPlan {
+  private static final Duration MAX_DELAY = Duration.ofMinutes(15);
+  private static final FaultPlan NONE =
+      new FaultPlan(
+          FaultRate.never(), 0, Duration.ZERO, Duration.ZERO, FaultRate.never(), FaultRate.never());
 
-  /** Checks the values. */
-  public FaultPlan {
-    Objects.requireNonNull(duplicates, "duplicates must not be null");
-    Objects.requireNonNull(crashBeforeAck, "crashBeforeAck must not be null");
-    Objects.requireNonNull(publishFailures, "publishFailures must not be null");
+  private final FaultRate duplicates;
+  private final int reorderWindow;
+  private final Duration minDelay;
+  private final Duration maxDelay;
+  private final FaultRate crashBeforeAck;
+  private final FaultRate publishFailures;
+
+  private FaultPlan(
+      FaultRate duplicates,
+      int reorderWindow,
+      Duration minDelay,
+      Duration maxDelay,
+      FaultRate crashBeforeAck,
+      FaultRate publishFailures) {
+    this.duplicates = Objects.requireNonNull(duplicates, "duplicates must not be null");
+    this.crashBeforeAck = Objects.requireNonNull(crashBeforeAck, "crashBeforeAck must not be null");
+    this.publishFailures =
+        Objects.requireNonNull(publishFailures, "publishFailures must not be null");
     if (reorderWindow < 0) {
       throw new IllegalArgumentException(
           "reorderWindow must not be negative, was " + reorderWindow);
     }
-    Objects.requireNonNull(minDelay, "minDelay must not be null");
-    Objects.requireNonNull(maxDelay, "maxDelay must not be null");
+    this.reorderWindow = reorderWindow;
+    this.minDelay = Objects.requireNonNull(minDelay, "minDelay must not be null");
+    this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay must not be null");
     if (minDelay.isNegative() || maxDelay.compareTo(minDelay) < 0) {
       throw new IllegalArgumentException(
           "delay range must satisfy 0 <= minDelay <= maxDelay, was " + minDelay + ".." + maxDelay);
     }
-    if (maxDelay.compareTo(Duration.ofMinutes(15)) > 0) {
+    if (maxDelay.compareTo(MAX_DELAY) > 0) {
       throw new IllegalArgumentException("maxDelay must be at most PT15M, was " + maxDelay);
     }
   }
@@ -62,9 +72,35 @@ public record FaultPlan(
     return NONE;
   }
 
-  private static final FaultPlan NONE =
-      new FaultPlan(
-          FaultRate.never(), 0, Duration.ZERO, Duration.ZERO, FaultRate.never(), FaultRate.never());
+  /** Returns how often a sent message is enqueued twice (same message id). */
+  public FaultRate duplicates() {
+    return duplicates;
+  }
+
+  /** Returns how many earlier messages a sent message may overtake; 0 for none. */
+  public int reorderWindow() {
+    return reorderWindow;
+  }
+
+  /** Returns the least extra delivery delay. */
+  public Duration minDelay() {
+    return minDelay;
+  }
+
+  /** Returns the most extra delivery delay; zero for none. */
+  public Duration maxDelay() {
+    return maxDelay;
+  }
+
+  /** Returns how often a consumer's handler succeeds but its acknowledgement is lost. */
+  public FaultRate crashBeforeAck() {
+    return crashBeforeAck;
+  }
+
+  /** Returns how often a publish or send throws {@link BusException} and enqueues nothing. */
+  public FaultRate publishFailures() {
+    return publishFailures;
+  }
 
   /**
    * Returns a copy that duplicates sent messages at {@code rate}.
@@ -115,5 +151,38 @@ public record FaultPlan(
    */
   public FaultPlan withPublishFailures(FaultRate rate) {
     return new FaultPlan(duplicates, reorderWindow, minDelay, maxDelay, crashBeforeAck, rate);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof FaultPlan that && settings().equals(that.settings());
+  }
+
+  @Override
+  public int hashCode() {
+    return settings().hashCode();
+  }
+
+  /** Every setting, in declaration order: what equality compares. */
+  private List<Object> settings() {
+    return Arrays.asList(
+        duplicates, reorderWindow, minDelay, maxDelay, crashBeforeAck, publishFailures);
+  }
+
+  @Override
+  public String toString() {
+    return "FaultPlan[duplicates="
+        + duplicates
+        + ", reorderWindow="
+        + reorderWindow
+        + ", minDelay="
+        + minDelay
+        + ", maxDelay="
+        + maxDelay
+        + ", crashBeforeAck="
+        + crashBeforeAck
+        + ", publishFailures="
+        + publishFailures
+        + "]";
   }
 }

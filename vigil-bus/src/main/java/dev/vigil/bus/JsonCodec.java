@@ -36,13 +36,13 @@ public final class JsonCodec implements MessageCodec {
   private static final String COMPRESSED_ENCODING = "base64_gzip_json";
 
   private final ObjectMapper mapper;
-  private final boolean enveloped;
+  private final boolean tomodachiJsonBase;
   // tomodachi gives each service instance a uuid and prefixes every message uuid with it.
   private final String serviceUuid = UUID.randomUUID().toString();
 
-  private JsonCodec(ObjectMapper mapper, boolean enveloped) {
+  private JsonCodec(ObjectMapper mapper, boolean tomodachiJsonBase) {
     this.mapper = mapper;
-    this.enveloped = enveloped;
+    this.tomodachiJsonBase = tomodachiJsonBase;
   }
 
   /**
@@ -73,12 +73,13 @@ public final class JsonCodec implements MessageCodec {
    *
    * @return the codec
    */
-  public static JsonCodec enveloped() {
+  public static JsonCodec tomodachiJsonBase() {
     return new JsonCodec(defaultMapper(), true);
   }
 
   /**
-   * Encodes the payload as JSON, in a tomodachi envelope if this codec is {@link #enveloped()}.
+   * Encodes the payload as JSON, in a tomodachi envelope if this codec is {@link
+   * #tomodachiJsonBase()}.
    *
    * @param payload the payload
    * @return the body
@@ -88,7 +89,7 @@ public final class JsonCodec implements MessageCodec {
   public String encode(Object payload) {
     Objects.requireNonNull(payload, "payload must not be null");
     try {
-      return mapper.writeValueAsString(enveloped ? envelope(payload) : payload);
+      return mapper.writeValueAsString(tomodachiJsonBase ? tomodachiEnvelope(payload) : payload);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "cannot encode " + payload.getClass().getName() + " as JSON: " + reason(e), e);
@@ -97,7 +98,7 @@ public final class JsonCodec implements MessageCodec {
 
   /**
    * Decodes the body, first unwrapping an SNS notification envelope and, if this codec is {@link
-   * #enveloped()}, the tomodachi envelope.
+   * #tomodachiJsonBase()}, the tomodachi envelope.
    *
    * @param body the body
    * @param type the payload type
@@ -114,7 +115,7 @@ public final class JsonCodec implements MessageCodec {
     T payload;
     try {
       payload =
-          enveloped
+          tomodachiJsonBase
               ? mapper.treeToValue(data(json, body, type), type)
               : mapper.readValue(json, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -128,7 +129,7 @@ public final class JsonCodec implements MessageCodec {
 
   @Override
   public String toString() {
-    return enveloped ? "JsonCodec.enveloped()" : "JsonCodec.plain()";
+    return tomodachiJsonBase ? "JsonCodec.tomodachiJsonBase()" : "JsonCodec.plain()";
   }
 
   private static ObjectMapper defaultMapper() {
@@ -137,7 +138,7 @@ public final class JsonCodec implements MessageCodec {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
-  private ObjectNode envelope(Object payload) {
+  private ObjectNode tomodachiEnvelope(Object payload) {
     ObjectNode envelope = mapper.createObjectNode();
     envelope.putObject("service").put("name", SERVICE_NAME).put("uuid", serviceUuid);
     ObjectNode metadata = envelope.putObject("metadata");

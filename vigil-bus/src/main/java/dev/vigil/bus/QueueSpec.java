@@ -2,63 +2,98 @@ package dev.vigil.bus;
 
 import dev.vigil.bus.internal.SqsLimits;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How to create a queue: its name and the SQS attributes that shape delivery. Defaults are SQS's
  * (visibility timeout 30 s, no delay, retention 4 days, no long polling, no dead-letter queue), so
  * a test runs the settings production runs. A name ending in {@code .fifo} makes a FIFO queue.
+ * Immutable; each {@code withX} returns a checked copy.
  *
  * <pre>{@code
  * bus.createQueue(QueueSpec.named("customer--order-created")
  *     .withDeadLetterQueue("customer--order-created--dlq", 3));
  * }</pre>
  *
- * @param name 1–80 letters, digits, hyphens and underscores, plus {@code .fifo} for FIFO
- * @param visibilityTimeout how long a received message stays invisible (0 – 12 h)
- * @param delay how long every new message stays invisible (0 – 15 min)
- * @param retention how long a message is kept (1 min – 14 days)
- * @param receiveWaitTime how long a receive waits for a message by default (0 – 20 s)
- * @param deadLetterQueue where a message goes after {@code maxReceiveCount} receives, or {@code
- *     null}
- * @param maxReceiveCount receives before a message is dead-lettered (1 – 1000); ignored without a
- *     dead-letter queue
- * @param contentBasedDeduplication FIFO only: deduplicate by a hash of the body when a message has
- *     no deduplication id
  * @since 0.1
  */
-public record QueueSpec(
-    String name,
-    Duration visibilityTimeout,
-    Duration delay,
-    Duration retention,
-    Duration receiveWaitTime,
-    @Nullable String deadLetterQueue,
-    int maxReceiveCount,
-    boolean contentBasedDeduplication) {
+public final class QueueSpec {
+  private final String name;
+  private final Duration visibilityTimeout;
+  private final Duration delay;
+  private final Duration retention;
+  private final Duration receiveWaitTime;
+  private final @Nullable String deadLetterQueue;
+  private final int maxReceiveCount;
+  private final boolean contentBasedDeduplication;
 
-  /** Checks every attribute against SQS's limits. */
-  public QueueSpec {
+  /** A spec being changed: the one mutable step of a copy. */
+  private static final class Draft {
+    String name;
+    Duration visibilityTimeout = Duration.ofSeconds(30);
+    Duration delay = Duration.ZERO;
+    Duration retention = Duration.ofDays(4);
+    Duration receiveWaitTime = Duration.ZERO;
+    @Nullable String deadLetterQueue;
+    int maxReceiveCount = SqsLimits.DEFAULT_MAX_RECEIVE_COUNT;
+    boolean contentBasedDeduplication;
+
+    Draft(String name) {
+      this.name = name;
+    }
+
+    Draft(QueueSpec spec) {
+      this.name = spec.name;
+      this.visibilityTimeout = spec.visibilityTimeout;
+      this.delay = spec.delay;
+      this.retention = spec.retention;
+      this.receiveWaitTime = spec.receiveWaitTime;
+      this.deadLetterQueue = spec.deadLetterQueue;
+      this.maxReceiveCount = spec.maxReceiveCount;
+      this.contentBasedDeduplication = spec.contentBasedDeduplication;
+    }
+  }
+
+  private QueueSpec(Draft draft) {
+    this.name = draft.name;
+    this.visibilityTimeout = draft.visibilityTimeout;
+    this.delay = draft.delay;
+    this.retention = draft.retention;
+    this.receiveWaitTime = draft.receiveWaitTime;
+    this.deadLetterQueue = draft.deadLetterQueue;
+    this.maxReceiveCount = draft.maxReceiveCount;
+    this.contentBasedDeduplication = draft.contentBasedDeduplication;
+    check();
+  }
+
+  /**
+   * Returns the spec of a queue with SQS's default attributes.
+   *
+   * @param name 1–80 letters, digits, hyphens and underscores, plus {@code .fifo} for FIFO
+   * @return the spec
+   */
+  public static QueueSpec named(String name) {
+    return new QueueSpec(new Draft(name));
+  }
+
+  private QueueSpec with(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return new QueueSpec(draft);
+  }
+
+  private void check() {
     SqsLimits.checkQueueName("name", name);
     SqsLimits.checkRange("visibilityTimeout", visibilityTimeout, SqsLimits.MAX_VISIBILITY);
     SqsLimits.checkRange("delay", delay, SqsLimits.MAX_DELAY);
     SqsLimits.checkRange("retention", retention, SqsLimits.MIN_RETENTION, SqsLimits.MAX_RETENTION);
     SqsLimits.checkRange("receiveWaitTime", receiveWaitTime, SqsLimits.MAX_WAIT);
     if (deadLetterQueue != null) {
-      SqsLimits.checkQueueName("deadLetterQueue", deadLetterQueue);
-      if (deadLetterQueue.endsWith(".fifo") != name.endsWith(".fifo")) {
-        throw new IllegalArgumentException(
-            "deadLetterQueue must be of the same type as the queue (FIFO or standard), was '"
-                + deadLetterQueue
-                + "' for '"
-                + name
-                + "'");
-      }
-      if (deadLetterQueue.equals(name)) {
-        throw new IllegalArgumentException(
-            "deadLetterQueue must differ from the queue itself, was '" + deadLetterQueue + "'");
-      }
+      checkDeadLetterQueue(deadLetterQueue);
     }
     if (maxReceiveCount < 1 || maxReceiveCount > SqsLimits.MAX_RECEIVE_COUNT) {
       throw new IllegalArgumentException(
@@ -67,37 +102,81 @@ public record QueueSpec(
               + ", was "
               + maxReceiveCount);
     }
-    if (contentBasedDeduplication && !name.endsWith(".fifo")) {
+    if (contentBasedDeduplication && !fifo()) {
       throw new IllegalArgumentException(
           "contentBasedDeduplication applies to FIFO queues only, was set for '" + name + "'");
     }
   }
 
-  /**
-   * Returns the spec of a queue with SQS's default attributes.
-   *
-   * @param name the queue's name
-   * @return the spec
-   */
-  public static QueueSpec named(String name) {
-    return new QueueSpec(
-        name,
-        Duration.ofSeconds(30),
-        Duration.ZERO,
-        Duration.ofDays(4),
-        Duration.ZERO,
-        null,
-        SqsLimits.DEFAULT_MAX_RECEIVE_COUNT,
-        false);
+  private void checkDeadLetterQueue(String queue) {
+    SqsLimits.checkQueueName("deadLetterQueue", queue);
+    if (queue.endsWith(".fifo") != fifo()) {
+      throw new IllegalArgumentException(
+          "deadLetterQueue must be of the same type as the queue (FIFO or standard), was '"
+              + queue
+              + "' for '"
+              + name
+              + "'");
+    }
+    if (queue.equals(name)) {
+      throw new IllegalArgumentException(
+          "deadLetterQueue must differ from the queue itself, was '" + queue + "'");
+    }
+  }
+
+  /** Returns the queue's name. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns how long a received message stays invisible: 0 – 12 h. */
+  public Duration visibilityTimeout() {
+    return visibilityTimeout;
+  }
+
+  /** Returns how long every new message stays invisible: 0 – 15 min. */
+  public Duration delay() {
+    return delay;
+  }
+
+  /** Returns how long a message is kept: 1 min – 14 days. */
+  public Duration retention() {
+    return retention;
+  }
+
+  /** Returns how long a receive waits for a message by default (long polling): 0 – 20 s. */
+  public Duration receiveWaitTime() {
+    return receiveWaitTime;
+  }
+
+  /** Returns where a message goes after {@link #maxReceiveCount()} receives, or null. */
+  public @Nullable String deadLetterQueue() {
+    return deadLetterQueue;
+  }
+
+  /** Returns how many receives a message gets before it is dead-lettered: 1 – 1000. */
+  public int maxReceiveCount() {
+    return maxReceiveCount;
+  }
+
+  /** Tells whether FIFO messages without a deduplication id are deduplicated by content. */
+  public boolean contentBasedDeduplication() {
+    return contentBasedDeduplication;
+  }
+
+  /** Tells whether this is a FIFO queue: {@code true} when the name ends in {@code .fifo}. */
+  public boolean fifo() {
+    return name.endsWith(".fifo");
   }
 
   /**
-   * Tells whether this is a FIFO queue.
+   * Returns a copy for a queue of another name, with the same attributes.
    *
-   * @return {@code true} when the name ends in {@code .fifo}
+   * @param newName 1–80 letters, digits, hyphens and underscores, plus {@code .fifo} for FIFO
+   * @return the copy
    */
-  public boolean fifo() {
-    return name.endsWith(".fifo");
+  public QueueSpec withName(String newName) {
+    return with(d -> d.name = newName);
   }
 
   /**
@@ -107,15 +186,7 @@ public record QueueSpec(
    * @return the copy
    */
   public QueueSpec withVisibilityTimeout(Duration timeout) {
-    return new QueueSpec(
-        name,
-        timeout,
-        delay,
-        retention,
-        receiveWaitTime,
-        deadLetterQueue,
-        maxReceiveCount,
-        contentBasedDeduplication);
+    return with(d -> d.visibilityTimeout = timeout);
   }
 
   /**
@@ -125,15 +196,7 @@ public record QueueSpec(
    * @return the copy
    */
   public QueueSpec withDelay(Duration newDelay) {
-    return new QueueSpec(
-        name,
-        visibilityTimeout,
-        newDelay,
-        retention,
-        receiveWaitTime,
-        deadLetterQueue,
-        maxReceiveCount,
-        contentBasedDeduplication);
+    return with(d -> d.delay = newDelay);
   }
 
   /**
@@ -143,15 +206,7 @@ public record QueueSpec(
    * @return the copy
    */
   public QueueSpec withRetention(Duration newRetention) {
-    return new QueueSpec(
-        name,
-        visibilityTimeout,
-        delay,
-        newRetention,
-        receiveWaitTime,
-        deadLetterQueue,
-        maxReceiveCount,
-        contentBasedDeduplication);
+    return with(d -> d.retention = newRetention);
   }
 
   /**
@@ -161,15 +216,7 @@ public record QueueSpec(
    * @return the copy
    */
   public QueueSpec withReceiveWaitTime(Duration waitTime) {
-    return new QueueSpec(
-        name,
-        visibilityTimeout,
-        delay,
-        retention,
-        waitTime,
-        deadLetterQueue,
-        maxReceiveCount,
-        contentBasedDeduplication);
+    return with(d -> d.receiveWaitTime = waitTime);
   }
 
   /**
@@ -181,15 +228,12 @@ public record QueueSpec(
    * @return the copy
    */
   public QueueSpec withDeadLetterQueue(String queue, int maxReceives) {
-    return new QueueSpec(
-        name,
-        visibilityTimeout,
-        delay,
-        retention,
-        receiveWaitTime,
-        Objects.requireNonNull(queue, "deadLetterQueue must not be null"),
-        maxReceives,
-        contentBasedDeduplication);
+    Objects.requireNonNull(queue, "deadLetterQueue must not be null");
+    return with(
+        d -> {
+          d.deadLetterQueue = queue;
+          d.maxReceiveCount = maxReceives;
+        });
   }
 
   /**
@@ -198,7 +242,22 @@ public record QueueSpec(
    * @return the copy
    */
   public QueueSpec withContentBasedDeduplication() {
-    return new QueueSpec(
+    return with(d -> d.contentBasedDeduplication = true);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof QueueSpec that && attributes().equals(that.attributes());
+  }
+
+  @Override
+  public int hashCode() {
+    return attributes().hashCode();
+  }
+
+  /** Every attribute, in declaration order: what equality compares. */
+  private List<@Nullable Object> attributes() {
+    return Arrays.asList(
         name,
         visibilityTimeout,
         delay,
@@ -206,6 +265,27 @@ public record QueueSpec(
         receiveWaitTime,
         deadLetterQueue,
         maxReceiveCount,
-        true);
+        contentBasedDeduplication);
+  }
+
+  @Override
+  public String toString() {
+    return "QueueSpec[name="
+        + name
+        + ", visibilityTimeout="
+        + visibilityTimeout
+        + ", delay="
+        + delay
+        + ", retention="
+        + retention
+        + ", receiveWaitTime="
+        + receiveWaitTime
+        + ", deadLetterQueue="
+        + deadLetterQueue
+        + ", maxReceiveCount="
+        + maxReceiveCount
+        + ", contentBasedDeduplication="
+        + contentBasedDeduplication
+        + "]";
   }
 }

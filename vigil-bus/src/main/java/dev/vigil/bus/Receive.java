@@ -2,29 +2,27 @@ package dev.vigil.bus;
 
 import dev.vigil.bus.internal.SqsLimits;
 import java.time.Duration;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How to receive: how many messages at most, and optionally a visibility timeout and a wait time
- * that override the queue's.
+ * that override the queue's. Immutable; each {@code withX} returns a checked copy.
  *
  * <pre>{@code
  * List<ReceivedMessage> batch =
  *     bus.receive("orders", Receive.upTo(10).waitingUpTo(Duration.ofSeconds(20)));
  * }</pre>
  *
- * @param maxMessages 1 – 10
- * @param visibilityTimeout how long the received messages stay invisible, or {@code null} for the
- *     queue's
- * @param waitTime how long to wait for a first message (long polling), or {@code null} for the
- *     queue's receive wait time
  * @since 0.1
  */
-public record Receive(
-    int maxMessages, @Nullable Duration visibilityTimeout, @Nullable Duration waitTime) {
+public final class Receive {
+  private final int maxMessages;
+  private final @Nullable Duration visibilityTimeout;
+  private final @Nullable Duration waitTime;
 
-  /** Checks the values against SQS's limits. */
-  public Receive {
+  private Receive(
+      int maxMessages, @Nullable Duration visibilityTimeout, @Nullable Duration waitTime) {
     SqsLimits.checkBatch(maxMessages);
     if (visibilityTimeout != null) {
       SqsLimits.checkRange("visibilityTimeout", visibilityTimeout, SqsLimits.MAX_VISIBILITY);
@@ -32,6 +30,9 @@ public record Receive(
     if (waitTime != null) {
       SqsLimits.checkRange("waitTime", waitTime, SqsLimits.MAX_WAIT);
     }
+    this.maxMessages = maxMessages;
+    this.visibilityTimeout = visibilityTimeout;
+    this.waitTime = waitTime;
   }
 
   /**
@@ -54,12 +55,40 @@ public record Receive(
   }
 
   /**
+   * Returns how many messages a receive takes at most.
+   *
+   * @return 1 – 10
+   */
+  public int maxMessages() {
+    return maxMessages;
+  }
+
+  /**
+   * Returns how long the received messages stay invisible.
+   *
+   * @return the timeout, or {@code null} for the queue's
+   */
+  public @Nullable Duration visibilityTimeout() {
+    return visibilityTimeout;
+  }
+
+  /**
+   * Returns how long to wait for a first message (long polling).
+   *
+   * @return the wait, or {@code null} for the queue's receive wait time
+   */
+  public @Nullable Duration waitTime() {
+    return waitTime;
+  }
+
+  /**
    * Returns a copy that makes the received messages invisible for {@code timeout}.
    *
    * @param timeout 0 – 12 h
    * @return the copy
    */
   public Receive withVisibilityTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "visibilityTimeout must not be null");
     return new Receive(maxMessages, timeout, waitTime);
   }
 
@@ -70,6 +99,31 @@ public record Receive(
    * @return the copy
    */
   public Receive waitingUpTo(Duration wait) {
+    Objects.requireNonNull(wait, "waitTime must not be null");
     return new Receive(maxMessages, visibilityTimeout, wait);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof Receive that
+        && maxMessages == that.maxMessages
+        && Objects.equals(visibilityTimeout, that.visibilityTimeout)
+        && Objects.equals(waitTime, that.waitTime);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(maxMessages, visibilityTimeout, waitTime);
+  }
+
+  @Override
+  public String toString() {
+    return "Receive[maxMessages="
+        + maxMessages
+        + ", visibilityTimeout="
+        + visibilityTimeout
+        + ", waitTime="
+        + waitTime
+        + "]";
   }
 }

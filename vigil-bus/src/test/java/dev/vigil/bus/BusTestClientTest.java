@@ -18,14 +18,14 @@ class BusTestClientTest {
   private final BusTestClient client = BusTestClient.of(vigil, bus);
 
   @Test
-  void a_published_payload_is_received_typed_and_deleted() {
+  void take_returns_a_published_payload_typed_and_deletes_it() {
     client.subscribe("order--created", "customer--order-created");
 
     client.publish("order--created", new OrderCreated("o-1", "c-1"));
 
-    assertThat(client.receive("customer--order-created", OrderCreated.class))
+    assertThat(client.take("customer--order-created", OrderCreated.class))
         .containsExactly(new OrderCreated("o-1", "c-1"));
-    assertThat(client.receive("customer--order-created", OrderCreated.class)).isEmpty();
+    assertThat(client.take("customer--order-created", OrderCreated.class)).isEmpty();
   }
 
   @Test
@@ -123,15 +123,15 @@ class BusTestClientTest {
   }
 
   @Test
-  void the_enveloped_codec_speaks_the_seeds_json_base_envelope() {
-    BusTestClient enveloped = client.withCodec(JsonCodec.enveloped());
-    enveloped.subscribe("customer--created", "customer--created");
+  void the_tomodachi_json_base_codec_speaks_the_seeds_json_base_envelope() {
+    BusTestClient tomodachi = client.withCodec(JsonCodec.tomodachiJsonBase());
+    tomodachi.subscribe("customer--created", "customer--created");
 
-    enveloped.publish("customer--created", new OrderCreated("o-1", "c-1"));
+    tomodachi.publish("customer--created", new OrderCreated("o-1", "c-1"));
 
     String body = bus.peek("customer--created").get(0).body();
     assertThat(body).contains("tomodachi-json-base");
-    assertThat(enveloped.receive("customer--created", OrderCreated.class))
+    assertThat(tomodachi.take("customer--created", OrderCreated.class))
         .containsExactly(new OrderCreated("o-1", "c-1"));
   }
 
@@ -141,7 +141,7 @@ class BusTestClientTest {
     client.send("billing", new OrderCreated("o-1", "c-1"));
 
     assertThat(client.purge("billing")).isEqualTo(1);
-    assertThat(client.receive("billing", OrderCreated.class)).isEmpty();
+    assertThat(client.take("billing", OrderCreated.class)).isEmpty();
   }
 
   @Test
@@ -151,5 +151,42 @@ class BusTestClientTest {
     assertThatThrownBy(() -> client.drain("nowhere", 1, Duration.ofSeconds(1), String.class))
         .isInstanceOf(BusException.class)
         .hasMessage("no queue named 'nowhere'; queues: []");
+  }
+
+  @Test
+  void a_typed_payload_published_with_a_correlation_id_joins_that_flow() {
+    client.subscribe("order--created", "billing");
+
+    client.publish("order--created", new OrderCreated("o-1", "c-1"), "flow-1");
+    client.send("billing", new OrderCreated("o-2", "c-1"), "flow-1");
+
+    assertThat(client.drain("billing", 2, Duration.ofSeconds(1), OrderCreated.class))
+        .containsExactly(new OrderCreated("o-1", "c-1"), new OrderCreated("o-2", "c-1"));
+    vigil
+        .timeline()
+        .trace("flow-1")
+        .containsInOrder(
+            BusEntries.publish("order--created"),
+            BusEntries.send("billing"),
+            BusEntries.send("billing"),
+            BusEntries.ack("billing"));
+  }
+
+  @Test
+  void peek_leaves_on_the_queue_what_take_deletes() {
+    bus.createQueue("orders");
+    client.send("orders", new OrderCreated("o-1", "c-1"));
+
+    assertThat(client.peek("orders", OrderCreated.class)).hasSize(1);
+    assertThat(client.take("orders", OrderCreated.class)).hasSize(1);
+    assertThat(client.peek("orders", OrderCreated.class)).isEmpty();
+  }
+
+  @Test
+  void codec_returns_the_codec_the_client_encodes_with() {
+    MessageCodec tomodachi = JsonCodec.tomodachiJsonBase();
+
+    assertThat(client.codec().toString()).isEqualTo("JsonCodec.plain()");
+    assertThat(client.withCodec(tomodachi).codec()).isSameAs(tomodachi);
   }
 }

@@ -65,15 +65,15 @@ class JsonCodecTest {
   }
 
   @Test
-  void enveloped_round_trips_a_record() {
-    JsonCodec codec = JsonCodec.enveloped();
+  void tomodachi_json_base_round_trips_a_record() {
+    JsonCodec codec = JsonCodec.tomodachiJsonBase();
 
     assertThat(codec.decode(codec.encode(ORDER), Order.class)).isEqualTo(ORDER);
   }
 
   @Test
-  void enveloped_writes_the_tomodachi_json_base_envelope() throws IOException {
-    JsonNode envelope = JSON.readTree(JsonCodec.enveloped().encode(ORDER));
+  void tomodachi_json_base_writes_the_tomodachi_json_base_envelope() throws IOException {
+    JsonNode envelope = JSON.readTree(JsonCodec.tomodachiJsonBase().encode(ORDER));
 
     assertThat(envelope.properties())
         .extracting(Map.Entry::getKey)
@@ -105,8 +105,8 @@ class JsonCodecTest {
   }
 
   @Test
-  void each_enveloped_message_gets_its_own_uuid() throws IOException {
-    JsonCodec codec = JsonCodec.enveloped();
+  void each_tomodachi_json_base_message_gets_its_own_uuid() throws IOException {
+    JsonCodec codec = JsonCodec.tomodachiJsonBase();
 
     String first = JSON.readTree(codec.encode(ORDER)).get("metadata").get("message_uuid").asText();
     String second = JSON.readTree(codec.encode(ORDER)).get("metadata").get("message_uuid").asText();
@@ -115,7 +115,7 @@ class JsonCodecTest {
   }
 
   @Test
-  void enveloped_reads_data_tomodachi_compressed() throws IOException {
+  void tomodachi_json_base_reads_data_tomodachi_compressed() throws IOException {
     ByteArrayOutputStream compressed = new ByteArrayOutputStream();
     try (DeflaterOutputStream zlib = new DeflaterOutputStream(compressed)) {
       zlib.write(JsonCodec.plain().encode(ORDER).getBytes(StandardCharsets.UTF_8));
@@ -126,7 +126,7 @@ class JsonCodecTest {
             + Base64.getEncoder().encodeToString(compressed.toByteArray())
             + "\"}";
 
-    assertThat(JsonCodec.enveloped().decode(body, Order.class)).isEqualTo(ORDER);
+    assertThat(JsonCodec.tomodachiJsonBase().decode(body, Order.class)).isEqualTo(ORDER);
   }
 
   @Test
@@ -136,10 +136,15 @@ class JsonCodecTest {
             "m-1", "arn", null, JsonCodec.plain().encode(ORDER), Map.of(), Instant.EPOCH);
     String enveloped =
         SnsEnvelope.wrap(
-            "m-2", "arn", null, JsonCodec.enveloped().encode(ORDER), Map.of(), Instant.EPOCH);
+            "m-2",
+            "arn",
+            null,
+            JsonCodec.tomodachiJsonBase().encode(ORDER),
+            Map.of(),
+            Instant.EPOCH);
 
     assertThat(JsonCodec.plain().decode(plain, Order.class)).isEqualTo(ORDER);
-    assertThat(JsonCodec.enveloped().decode(enveloped, Order.class)).isEqualTo(ORDER);
+    assertThat(JsonCodec.tomodachiJsonBase().decode(enveloped, Order.class)).isEqualTo(ORDER);
   }
 
   @Test
@@ -189,10 +194,10 @@ class JsonCodecTest {
   }
 
   @Test
-  void enveloped_decoding_of_a_body_without_an_envelope_fails_clearly() {
+  void tomodachi_json_base_decoding_of_a_body_without_an_envelope_fails_clearly() {
     String body = JsonCodec.plain().encode(ORDER);
 
-    assertThatThrownBy(() -> JsonCodec.enveloped().decode(body, Order.class))
+    assertThatThrownBy(() -> JsonCodec.tomodachiJsonBase().decode(body, Order.class))
         .isInstanceOf(UndecodableMessageException.class)
         .hasMessage(
             "cannot decode message body as dev.vigil.bus.JsonCodecTest$Order: not a tomodachi"
@@ -201,10 +206,10 @@ class JsonCodecTest {
   }
 
   @Test
-  void enveloped_decoding_of_corrupt_compressed_data_fails_clearly() {
+  void tomodachi_json_base_decoding_of_corrupt_compressed_data_fails_clearly() {
     String body = "{\"metadata\":{\"data_encoding\":\"base64_gzip_json\"},\"data\":\"!!\"}";
 
-    assertThatThrownBy(() -> JsonCodec.enveloped().decode(body, Order.class))
+    assertThatThrownBy(() -> JsonCodec.tomodachiJsonBase().decode(body, Order.class))
         .isInstanceOf(UndecodableMessageException.class)
         .hasMessageContaining(
             "data_encoding is base64_gzip_json but data is not base64 zlib-compressed JSON");
@@ -215,7 +220,7 @@ class JsonCodecTest {
     assertThatThrownBy(() -> JsonCodec.plain().encode(new Object()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("cannot encode java.lang.Object as JSON: No serializer found");
-    assertThatThrownBy(() -> JsonCodec.enveloped().encode(new Object()))
+    assertThatThrownBy(() -> JsonCodec.tomodachiJsonBase().encode(new Object()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("cannot encode java.lang.Object as JSON: No serializer found");
   }

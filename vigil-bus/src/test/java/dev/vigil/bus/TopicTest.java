@@ -136,4 +136,37 @@ class TopicTest {
     bus.publish("orders.fifo", Message.of("x").withGroupId("g"));
     assertThat(bodies("orders.fifo")).containsExactly("x");
   }
+
+  @Test
+  void a_publish_one_queue_refuses_delivers_to_none_and_records_nothing() {
+    bus.createQueue(QueueSpec.named("a.fifo").withContentBasedDeduplication());
+    bus.createQueue("b.fifo");
+    bus.subscribe(Subscription.of("orders.fifo", "a.fifo").withRawDelivery());
+    bus.subscribe(Subscription.of("orders.fifo", "b.fifo").withRawDelivery());
+    Message withoutDeduplicationId = Message.of("o-1").withGroupId("g");
+
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(() -> bus.publish("orders.fifo", withoutDeduplicationId))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("'b.fifo' needs a deduplicationId");
+    }
+
+    assertThat(bodies("a.fifo")).isEmpty();
+    assertThat(bodies("b.fifo")).isEmpty();
+    assertThat(vigil.timeline().entries()).isEmpty();
+  }
+
+  @Test
+  void content_based_deduplication_drops_a_repeated_publish_delivered_in_an_envelope() {
+    bus.createQueue(QueueSpec.named("orders.fifo").withContentBasedDeduplication());
+    bus.subscribe("orders.fifo", "orders.fifo");
+
+    bus.publish("orders.fifo", Message.of("o-1").withGroupId("g"));
+    bus.publish("orders.fifo", Message.of("o-1").withGroupId("g"));
+    bus.publish("orders.fifo", Message.of("o-2").withGroupId("g"));
+
+    assertThat(bodies("orders.fifo"))
+        .map(body -> SnsEnvelope.unwrap(body).orElseThrow())
+        .containsExactly("o-1", "o-2");
+  }
 }

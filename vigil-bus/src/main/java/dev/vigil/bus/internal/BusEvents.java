@@ -1,5 +1,6 @@
 package dev.vigil.bus.internal;
 
+import dev.vigil.bus.BusEntries;
 import dev.vigil.bus.ReceivedMessage;
 import dev.vigil.timeline.Attributes;
 import dev.vigil.timeline.Observation;
@@ -12,12 +13,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes what the bus does onto the context's timeline, one entry per observation, so that a wait
- * wakes on it and a failure shows it. Entry types read {@code <what> <where>} ({@code publish
- * order--created}, {@code ack customer--order-created}), so that a trace can be asserted in order;
- * each carries the message's correlation id and, as causation, its message id.
+ * wakes on it and a failure shows it. The source and types are {@link BusEntries}'s, the one place
+ * that names them; each entry carries the message's correlation id and, as causation, its message
+ * id.
  */
 final class BusEvents {
-  static final String SOURCE = "bus";
+  static final String SOURCE = BusEntries.SOURCE;
   private static final int SUMMARY_LENGTH = 80;
 
   private final Timeline timeline;
@@ -33,7 +34,7 @@ final class BusEvents {
       String body,
       List<String> deliveredTo) {
     record(
-        "publish " + topic,
+        BusEntries.publish(topic),
         correlationId,
         messageId,
         body,
@@ -48,7 +49,7 @@ final class BusEvents {
   void deduplicated(
       String queue, String deduplicationId, String firstMessageId, @Nullable String correlationId) {
     record(
-        "deduplicate " + queue,
+        BusEntries.deduplicate(queue),
         correlationId,
         firstMessageId,
         "dropped: deduplication id " + deduplicationId + " seen within 5 minutes",
@@ -90,7 +91,7 @@ final class BusEvents {
 
   void deleteIgnored(String queue, String receiptHandle) {
     record(
-        "delete-ignored " + queue,
+        BusEntries.deleteIgnored(queue),
         null,
         null,
         "stale or unknown receipt handle " + receiptHandle,
@@ -99,7 +100,7 @@ final class BusEvents {
 
   void visibilityChanged(String queue, StoredMessage message, String timeout) {
     record(
-        "change-visibility " + queue,
+        BusEntries.changeVisibility(queue),
         message.correlationId,
         message.messageId,
         "visible again in " + timeout,
@@ -108,7 +109,7 @@ final class BusEvents {
 
   void deadLettered(String queue, String deadLetterQueue, StoredMessage message) {
     record(
-        "dead-letter " + queue,
+        BusEntries.deadLetter(queue),
         message.correlationId,
         message.messageId,
         message.body,
@@ -125,7 +126,7 @@ final class BusEvents {
 
   void expired(String queue, StoredMessage message) {
     record(
-        "expire " + queue,
+        BusEntries.expire(queue),
         message.correlationId,
         message.messageId,
         message.body,
@@ -134,7 +135,7 @@ final class BusEvents {
 
   void purged(String queue, int count) {
     record(
-        "purge " + queue,
+        BusEntries.purge(queue),
         null,
         null,
         count + " messages deleted",
@@ -143,7 +144,7 @@ final class BusEvents {
 
   void handlerFailed(ReceivedMessage message, Throwable failure) {
     record(
-        "handler-failed " + message.queue(),
+        BusEntries.handlerFailed(message.queue()),
         message.correlationId(),
         message.messageId(),
         String.valueOf(failure),
@@ -165,7 +166,7 @@ final class BusEvents {
     if (messageId != null) {
       attributes.put("messageId", messageId);
     }
-    record("fault." + kind + " " + where, correlationId, messageId, detail, attributes);
+    record(BusEntries.fault(kind, where), correlationId, messageId, detail, attributes);
   }
 
   private void recordReceipt(String type, ReceivedMessage message) {

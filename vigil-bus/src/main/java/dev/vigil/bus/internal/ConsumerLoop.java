@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
 final class ConsumerLoop implements BusConsumer {
   private static final AtomicInteger THREADS = new AtomicInteger();
 
-  private final Broker broker;
+  private final Consumers consumers;
+  private final Receiver receiver;
   private final QueueEngine queue;
   private final MessageHandler handler;
   private final ConsumerOptions options;
@@ -53,16 +54,18 @@ final class ConsumerLoop implements BusConsumer {
   private volatile boolean wakePending;
 
   ConsumerLoop(
-      Broker broker,
+      Consumers consumers,
+      Receiver receiver,
       QueueEngine queue,
       MessageHandler handler,
       ConsumerOptions options,
       TimeSource time) {
-    this.broker = broker;
+    this.consumers = consumers;
+    this.receiver = receiver;
     this.queue = queue;
     this.handler = handler;
     this.options = options;
-    this.visibility = broker.visibilityOf(queue, options.visibilityTimeout());
+    this.visibility = Receiver.visibilityOf(queue, options.visibilityTimeout());
     if (time.isVirtual()) {
       this.ownThreads = null;
       this.executor = time.scheduler();
@@ -120,7 +123,7 @@ final class ConsumerLoop implements BusConsumer {
       }
       wakePending = false;
     }
-    List<ReceivedMessage> batch = broker.receiveNow(queue, options.batchSize(), visibility);
+    List<ReceivedMessage> batch = receiver.receiveNow(queue, options.batchSize(), visibility);
     if (batch.isEmpty()) {
       synchronized (this) {
         // A wake that came in while this slot looked may have brought messages: look again.
@@ -142,7 +145,7 @@ final class ConsumerLoop implements BusConsumer {
         handled.add(message.receiptHandle());
       }
     }
-    acknowledged.addAndGet(broker.deleteAll(queue, handled));
+    acknowledged.addAndGet(receiver.deleteAll(queue, handled));
     submitSlot();
   }
 
@@ -160,12 +163,14 @@ final class ConsumerLoop implements BusConsumer {
   private boolean handle(ReceivedMessage message) {
     try {
       HandlingContext.within(message.correlationId(), () -> handler.handle(message));
-    } catch (Exception | AssertionError failure) {
+    } catch (Throwable failure) {
+      // Any Throwable, Errors included (a StackOverflowError in the code under test): one that
+      // escaped would end the slot, and with it the consumer, without a word on the timeline.
       failed.incrementAndGet();
-      broker.handlerFailed(message, failure);
+      consumers.handlerFailed(message, failure);
       return false; // stays in flight; visible again when its visibility timeout ends
     }
-    return !broker.crashBeforeAck(queue, message);
+    return !consumers.crashBeforeAck(queue, message);
   }
 
   @Override
@@ -192,7 +197,7 @@ final class ConsumerLoop implements BusConsumer {
       closed = true;
     }
     queue.consumers.remove(this);
-    broker.consumerClosed(this);
+    consumers.closed(this);
     if (ownThreads != null) {
       ownThreads.shutdown();
     }

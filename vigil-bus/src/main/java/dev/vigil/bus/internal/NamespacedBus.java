@@ -73,16 +73,11 @@ public final class NamespacedBus implements Bus {
 
   /** Returns {@code spec} with its queue and dead-letter queue renamed by {@code naming}. */
   private static QueueSpec renamed(QueueSpec spec, UnaryOperator<String> naming) {
+    QueueSpec renamed = spec.withName(naming.apply(spec.name()));
     String deadLetterQueue = spec.deadLetterQueue();
-    return new QueueSpec(
-        naming.apply(spec.name()),
-        spec.visibilityTimeout(),
-        spec.delay(),
-        spec.retention(),
-        spec.receiveWaitTime(),
-        deadLetterQueue == null ? null : naming.apply(deadLetterQueue),
-        spec.maxReceiveCount(),
-        spec.contentBasedDeduplication());
+    return deadLetterQueue == null
+        ? renamed
+        : renamed.withDeadLetterQueue(naming.apply(deadLetterQueue), spec.maxReceiveCount());
   }
 
   @Override
@@ -103,11 +98,7 @@ public final class NamespacedBus implements Bus {
   @Override
   public void subscribe(Subscription subscription) {
     bus.subscribe(
-        new Subscription(
-            outer(subscription.topic()),
-            outer(subscription.queue()),
-            subscription.filterPolicy(),
-            subscription.rawDelivery()));
+        subscription.withTopic(outer(subscription.topic())).withQueue(outer(subscription.queue())));
   }
 
   @Override

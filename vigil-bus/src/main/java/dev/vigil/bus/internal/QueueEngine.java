@@ -1,5 +1,6 @@
 package dev.vigil.bus.internal;
 
+import dev.vigil.bus.BusEntries;
 import dev.vigil.bus.BusException;
 import dev.vigil.bus.QueueSpec;
 import dev.vigil.bus.QueueStats;
@@ -77,10 +78,10 @@ abstract class QueueEngine {
     this.delayNanos = spec.delay().toNanos();
     this.retentionNanos = spec.retention().toNanos();
     this.redrive = spec.deadLetterQueue() != null;
-    this.sendType = "send " + spec.name();
-    this.receiveType = "receive " + spec.name();
-    this.ackType = "ack " + spec.name();
-    this.retryType = "retry " + spec.name();
+    this.sendType = BusEntries.send(spec.name());
+    this.receiveType = BusEntries.receive(spec.name());
+    this.ackType = BusEntries.ack(spec.name());
+    this.retryType = BusEntries.retry(spec.name());
   }
 
   static QueueEngine create(QueueSpec spec) {

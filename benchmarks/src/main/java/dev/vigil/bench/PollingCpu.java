@@ -16,8 +16,8 @@ import org.awaitility.core.ConditionFactory;
  * pause: a fixed 1 ms, then a fixed 2 ms, each for a few seconds, as a share of one core.
  *
  * <p>Awaitility polls in the caller's thread with no initial delay; Vigil polls with {@code
- * PollStrategy.fixed}. The evaluations per second are printed too, as evidence that both really
- * polled at that pause. Each tool runs two half windows in the order Vigil, Awaitility, Awaitility,
+ * PollStrategy.fixed}. How often each really evaluated at that pause, and the CPU per evaluation,
+ * are printed on a comment line. Each tool runs two half windows in the order Vigil, Awaitility, Awaitility,
  * Vigil, so that a drift in the machine's load affects both alike.
  */
 final class PollingCpu {
@@ -37,7 +37,7 @@ final class PollingCpu {
   void run() {
     Report.note("cpu-while-polling-<pause>: a condition that stays false for the whole window,");
     Report.note("polled every <pause> by both tools; process CPU / wall time, in % of one core.");
-    Measured idle = measure(windowNanos / 2, end -> parkUntil(end));
+    Measured idle = measure(windowNanos / 2, PollingCpu::parkUntil);
     Report.bench("cpu-idle-process", idle.percentOfCore(), "%core");
     for (Duration pause : PAUSES) {
       ConditionFactory awaitility = Waiter.tunedAwaitility(pause);
@@ -54,11 +54,7 @@ final class PollingCpu {
       Report.bench(name + "-awaitility", awaitilityUse.percentOfCore(), "%core");
       Report.ratio(name, awaitilityUse.percentOfCore(), vigilUse.percentOfCore());
       Report.note(
-          name
-              + ": evaluations per second, vigil "
-              + Report.format(vigilUse.evaluationsPerSecond())
-              + ", awaitility "
-              + Report.format(awaitilityUse.evaluationsPerSecond()));
+          name + ": vigil " + vigilUse.describe() + "; awaitility " + awaitilityUse.describe());
     }
   }
 
@@ -94,8 +90,13 @@ final class PollingCpu {
       return 100.0 * cpuNanos / wallNanos;
     }
 
-    double evaluationsPerSecond() {
-      return evaluations / (wallNanos / 1e9);
+    String describe() {
+      double perSecond = evaluations / (wallNanos / 1e9);
+      double cpuMicrosEach = cpuNanos / 1e3 / Math.max(1, evaluations);
+      return Report.format(perSecond)
+          + " evaluations/s, "
+          + Report.format(cpuMicrosEach)
+          + " us of CPU each";
     }
   }
 }

@@ -17,8 +17,8 @@ import org.awaitility.core.ConditionFactory;
  *
  * <p>Awaitility polls in the caller's thread with no initial delay; Vigil polls with {@code
  * PollStrategy.fixed}. How often each really evaluated at that pause, and the CPU per evaluation,
- * are printed on a comment line. Each tool runs two half windows in the order Vigil, Awaitility, Awaitility,
- * Vigil, so that a drift in the machine's load affects both alike.
+ * are printed on a comment line. Each tool runs two half windows in the order Vigil, Awaitility,
+ * Awaitility, Vigil, so that a drift in the machine's load affects both alike.
  */
 final class PollingCpu {
   private static final List<Duration> PAUSES = List.of(Duration.ofMillis(1), Duration.ofMillis(2));

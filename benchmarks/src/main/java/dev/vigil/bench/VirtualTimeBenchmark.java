@@ -141,6 +141,11 @@ public final class VirtualTimeBenchmark {
       }
     }
     String name = periodic ? "never-1h-virtual-periodic" : "never-1h-virtual";
+    Report.note(
+        name
+            + ": never(cond).within(1 h), virtual time, "
+            + (periodic ? "a task every 100 ms" : "nothing scheduled")
+            + "; medians of 5 rounds");
     Report.bench(name + "-evaluations", median(evaluations), "count");
     Report.bench(name + "-wall", median(wallMillis), "ms");
   }

@@ -1,6 +1,7 @@
 package dev.vigil.bench;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,40 +39,45 @@ public final class NanosBenchmark {
 
   /** Runs the JMH benchmarks and prints BENCH and RATIO lines. */
   public static void main(String[] args) throws RunnerException {
-    Options options =
-        new OptionsBuilder()
-            .include(Pattern.quote(TimelineAppendJmh.class.getName()) + "\\.")
-            .include(Pattern.quote(AlreadyTrueJmh.class.getName()) + "\\.")
-            .forks(1)
-            .warmupIterations(3)
-            .warmupTime(TimeValue.seconds(1))
-            .measurementIterations(5)
-            .measurementTime(TimeValue.seconds(1))
-            .timeUnit(TimeUnit.NANOSECONDS)
-            .jvmArgs("-Xms1g", "-Xmx2g")
-            .verbosity(VerboseMode.SILENT)
-            .build();
-    Collection<RunResult> results = new Runner(options).run();
+    Collection<RunResult> results = new Runner(options()).run();
     Report.note("JMH 1.37, average time per operation; 1 fork, warm-up 3 x 1 s, measured 5 x 1 s.");
-    Map<String, Double> scores = new LinkedHashMap<>();
+    Map<String, Result<?>> byName = new HashMap<>();
     for (RunResult result : results) {
       String benchmark = result.getParams().getBenchmark();
-      String name = NAMES.getOrDefault(benchmark, "jmh-" + benchmark);
-      Result<?> primary = result.getPrimaryResult();
-      scores.put(name, primary.getScore());
-      Report.bench(name, primary.getScore(), "ns");
-      Report.note(
-          name
-              + ": "
-              + Report.format(primary.getScore())
-              + " +- "
-              + Report.format(primary.getScoreError())
-              + " ns (99.9% confidence)");
+      byName.put(NAMES.getOrDefault(benchmark, "jmh-" + benchmark), result.getPrimaryResult());
     }
-    Double vigil = scores.get("jmh-already-true-vigil");
-    Double awaitility = scores.get("jmh-already-true-awaitility-tuned");
+    for (String name : NAMES.values()) {
+      Result<?> primary = byName.get(name);
+      if (primary != null) {
+        Report.bench(name, primary.getScore(), "ns");
+        Report.note(
+            name
+                + ": "
+                + Report.format(primary.getScore())
+                + " +- "
+                + Report.format(primary.getScoreError())
+                + " ns (99.9% confidence interval)");
+      }
+    }
+    Result<?> vigil = byName.get("jmh-already-true-vigil");
+    Result<?> awaitility = byName.get("jmh-already-true-awaitility-tuned");
     if (vigil != null && awaitility != null) {
-      Report.ratio("jmh-already-true-tuned", awaitility, vigil);
+      Report.ratio("jmh-already-true-tuned", awaitility.getScore(), vigil.getScore());
     }
+  }
+
+  private static Options options() {
+    return new OptionsBuilder()
+        .include(Pattern.quote(TimelineAppendJmh.class.getName()) + "\\.")
+        .include(Pattern.quote(AlreadyTrueJmh.class.getName()) + "\\.")
+        .forks(1)
+        .warmupIterations(3)
+        .warmupTime(TimeValue.seconds(1))
+        .measurementIterations(5)
+        .measurementTime(TimeValue.seconds(1))
+        .timeUnit(TimeUnit.NANOSECONDS)
+        .jvmArgs("-Xms1g", "-Xmx2g")
+        .verbosity(VerboseMode.SILENT)
+        .build();
   }
 }

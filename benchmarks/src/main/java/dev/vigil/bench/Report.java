@@ -17,6 +17,11 @@ final class Report {
     System.out.println("RATIO " + name + " " + format(otherCost / vigilCost));
   }
 
+  /** Prints a human-readable comment line, {@code # text}, that parsers of BENCH lines skip. */
+  static void note(String text) {
+    System.out.println("# " + text);
+  }
+
   /** Returns the {@code p}-th percentile (0..100) of {@code samples}, nearest rank. */
   static double percentile(long[] samples, double p) {
     long[] sorted = samples.clone();

@@ -6,13 +6,17 @@ import java.util.Arrays;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Virtual time: how many tasks a second the virtual scheduler runs, and what a 30-second {@code
- * never} window with a 100 ms periodic task costs in wall time.
+ * Virtual time: how many tasks a second the virtual scheduler runs, what a 30-second {@code never}
+ * window with a 100 ms periodic task costs in wall time, and how often a one-hour {@code never}
+ * evaluates its condition (and what it costs) with nothing scheduled or with that periodic task.
  *
  * <p>Usage: {@code ./bench virtual-time}. Figures are medians over repeated rounds after warm-up.
  */
+// The scheduled tasks only increment counters or do nothing: none can fail.
+@SuppressWarnings("FutureReturnValueIgnored")
 public final class VirtualTimeBenchmark {
   private VirtualTimeBenchmark() {}
 
@@ -20,6 +24,8 @@ public final class VirtualTimeBenchmark {
   public static void main(String[] args) {
     tasksPerSecond();
     virtualWindow();
+    neverForAnHour(false);
+    neverForAnHour(true);
   }
 
   /**
@@ -112,6 +118,38 @@ public final class VirtualTimeBenchmark {
     double median = median(wallMillis);
     Report.bench("virtual-window-30s-wall", median, "ms");
     Report.ratio("virtual-window", 30_000, median);
+  }
+
+  /**
+   * {@code never(cond).within(1 h)} on a virtual context, with nothing scheduled or with a task
+   * every 100 ms: medians of the evaluations of the condition and of the wall time.
+   */
+  private static void neverForAnHour(boolean periodic) {
+    double[] evaluations = new double[5];
+    double[] wallMillis = new double[5];
+    for (int round = -1; round < wallMillis.length; round++) {
+      try (Vigil vigil = Vigil.withVirtualTime()) {
+        if (periodic) {
+          vigil.scheduler().scheduleAtFixedRate(() -> {}, 100, 100, TimeUnit.MILLISECONDS);
+        }
+        AtomicLong evaluated = new AtomicLong();
+        long start = System.nanoTime();
+        vigil.never(() -> evaluated.incrementAndGet() < 0).within(Duration.ofHours(1));
+        long elapsed = System.nanoTime() - start;
+        if (round >= 0) {
+          evaluations[round] = evaluated.get();
+          wallMillis[round] = elapsed / 1e6;
+        }
+      }
+    }
+    String name = periodic ? "never-1h-virtual-periodic" : "never-1h-virtual";
+    Report.note(
+        name
+            + ": never(cond).within(1 h), virtual time, "
+            + (periodic ? "a task every 100 ms" : "nothing scheduled")
+            + "; medians of 5 rounds");
+    Report.bench(name + "-evaluations", median(evaluations), "count");
+    Report.bench(name + "-wall", median(wallMillis), "ms");
   }
 
   private static double median(double[] values) {

@@ -126,7 +126,7 @@ public final class Broker implements AutoCloseable {
     List<Message> copies = new ArrayList<>();
     for (TopicState.Route route : topic.routes) {
       QueueEngine queue = topology.queueIfPresent(route.subscription().queue());
-      if (queue == null || !route.policy().matches(message.attributes())) {
+      if (queue == null || !route.policy().matches(message)) {
         continue; // unmatched, or the queue was deleted since it subscribed
       }
       Message tagged = withCorrelation(message, correlationId);

@@ -107,7 +107,8 @@ public final class NamespacedBus implements Bus {
             outer(subscription.topic()),
             outer(subscription.queue()),
             subscription.filterPolicy(),
-            subscription.rawDelivery()));
+            subscription.rawDelivery(),
+            subscription.filterPolicyScope()));
   }
 
   @Override

@@ -6,9 +6,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A queue's subscription to a topic: which published messages it gets (an SNS filter policy on
- * message attributes) and in what form (raw, or wrapped in an SNS notification envelope).
- * Immutable; each {@code withX} returns a checked copy.
+ * A queue's subscription to a topic: which published messages it gets (an SNS filter policy on the
+ * message attributes or on the JSON body) and in what form (raw, or wrapped in an SNS notification
+ * envelope). Immutable; each {@code withX} returns a checked copy.
  *
  * <pre>{@code
  * bus.subscribe(Subscription.of("order--created", "billing")
@@ -19,22 +19,37 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class Subscription {
+  /** What a filter policy looks at, as SNS's {@code FilterPolicyScope} subscription attribute. */
+  public enum FilterPolicyScope {
+    /** The message attributes (SNS's default). */
+    MESSAGE_ATTRIBUTES,
+    /** The message body, read as a JSON object; nested keys reach into it. */
+    MESSAGE_BODY
+  }
+
   private final String topic;
   private final String queue;
   private final @Nullable String filterPolicy;
   private final boolean rawDelivery;
+  private final FilterPolicyScope filterPolicyScope;
 
   private Subscription(
-      String topic, String queue, @Nullable String filterPolicy, boolean rawDelivery) {
+      String topic,
+      String queue,
+      @Nullable String filterPolicy,
+      boolean rawDelivery,
+      FilterPolicyScope filterPolicyScope) {
     SqsLimits.checkTopicName("topic", topic);
     SqsLimits.checkQueueName("queue", queue);
+    Objects.requireNonNull(filterPolicyScope, "filterPolicyScope must not be null");
     if (filterPolicy != null) {
-      FilterPolicy.parse(filterPolicy);
+      FilterPolicy.parse(filterPolicy, filterPolicyScope);
     }
     this.topic = topic;
     this.queue = queue;
     this.filterPolicy = filterPolicy;
     this.rawDelivery = rawDelivery;
+    this.filterPolicyScope = filterPolicyScope;
   }
 
   /**
@@ -46,7 +61,7 @@ public final class Subscription {
    * @return the subscription
    */
   public static Subscription of(String topic, String queue) {
-    return new Subscription(topic, queue, null, false);
+    return new Subscription(topic, queue, null, false, FilterPolicyScope.MESSAGE_ATTRIBUTES);
   }
 
   /**
@@ -87,13 +102,22 @@ public final class Subscription {
   }
 
   /**
+   * Returns what the filter policy looks at.
+   *
+   * @return the message attributes (the default) or the JSON body
+   */
+  public FilterPolicyScope filterPolicyScope() {
+    return filterPolicyScope;
+  }
+
+  /**
    * Returns a copy on another topic.
    *
    * @param newTopic the topic
    * @return the copy
    */
   public Subscription withTopic(String newTopic) {
-    return new Subscription(newTopic, queue, filterPolicy, rawDelivery);
+    return new Subscription(newTopic, queue, filterPolicy, rawDelivery, filterPolicyScope);
   }
 
   /**
@@ -103,7 +127,7 @@ public final class Subscription {
    * @return the copy
    */
   public Subscription withQueue(String newQueue) {
-    return new Subscription(topic, newQueue, filterPolicy, rawDelivery);
+    return new Subscription(topic, newQueue, filterPolicy, rawDelivery, filterPolicyScope);
   }
 
   /**
@@ -113,8 +137,25 @@ public final class Subscription {
    * @return the copy
    */
   public Subscription withFilterPolicy(String policy) {
+    return withFilterPolicy(policy, FilterPolicyScope.MESSAGE_ATTRIBUTES);
+  }
+
+  /**
+   * Returns a copy that receives only messages whose attributes or body, as {@code scope} says,
+   * match {@code policy}.
+   *
+   * <pre>{@code
+   * Subscription.of("orders", "eu-orders")
+   *     .withFilterPolicy("{\"customer\":{\"region\":[\"eu\"]}}", FilterPolicyScope.MESSAGE_BODY);
+   * }</pre>
+   *
+   * @param policy an SNS filter policy; with {@code MESSAGE_BODY} it may nest keys
+   * @param scope what the policy looks at
+   * @return the copy
+   */
+  public Subscription withFilterPolicy(String policy, FilterPolicyScope scope) {
     Objects.requireNonNull(policy, "filterPolicy must not be null");
-    return new Subscription(topic, queue, policy, rawDelivery);
+    return new Subscription(topic, queue, policy, rawDelivery, scope);
   }
 
   /**
@@ -123,7 +164,7 @@ public final class Subscription {
    * @return the copy
    */
   public Subscription withRawDelivery() {
-    return new Subscription(topic, queue, filterPolicy, true);
+    return new Subscription(topic, queue, filterPolicy, true, filterPolicyScope);
   }
 
   @Override
@@ -132,12 +173,13 @@ public final class Subscription {
         && topic.equals(that.topic)
         && queue.equals(that.queue)
         && Objects.equals(filterPolicy, that.filterPolicy)
-        && rawDelivery == that.rawDelivery;
+        && rawDelivery == that.rawDelivery
+        && filterPolicyScope == that.filterPolicyScope;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(topic, queue, filterPolicy, rawDelivery);
+    return Objects.hash(topic, queue, filterPolicy, rawDelivery, filterPolicyScope);
   }
 
   @Override
@@ -150,6 +192,8 @@ public final class Subscription {
         + filterPolicy
         + ", rawDelivery="
         + rawDelivery
+        + ", filterPolicyScope="
+        + filterPolicyScope
         + "]";
   }
 }

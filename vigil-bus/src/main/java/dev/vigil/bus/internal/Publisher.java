@@ -63,7 +63,7 @@ final class Publisher {
     List<Delivery> deliveries = new ArrayList<>();
     for (TopicState.Route route : topic.routes) {
       QueueEngine queue = topology.queueIfPresent(route.subscription().queue());
-      if (queue == null || !route.policy().matches(message.attributes())) {
+      if (queue == null || !route.policy().matches(message)) {
         continue; // unmatched, or the queue was deleted since it subscribed
       }
       Message copy = deduplicatedByPublishedBody(queue, message);

@@ -25,7 +25,7 @@ final class TopicState {
     FilterPolicy policy =
         subscription.filterPolicy() == null
             ? FilterPolicy.acceptAll()
-            : FilterPolicy.parse(subscription.filterPolicy());
+            : FilterPolicy.parse(subscription.filterPolicy(), subscription.filterPolicyScope());
     routes.add(new Route(subscription, policy));
   }
 

@@ -65,6 +65,12 @@ class FilterPolicyTest {
       assertThat(matches(policy, Map.of("color", "red"))).isFalse();
       assertThat(matches(policy, Map.of("other", "x"))).isFalse();
     }
+
+    @Test
+    void true_and_false_match_only_those_elements_of_an_array_attribute() {
+      assertThat(matches("{\"flags\":[true]}", Map.of("flags", "[false, true]"))).isTrue();
+      assertThat(matches("{\"flags\":[true]}", Map.of("flags", "true"))).isFalse();
+    }
   }
 
   @Nested
@@ -296,6 +302,81 @@ class FilterPolicyTest {
     }
   }
 
+  @Nested
+  class Or_operator {
+    @Test
+    void or_matches_when_any_branch_matches_and_ands_with_the_other_keys() {
+      String policy = "{\"source\":[\"cw\"],\"$or\":[{\"metric\":[\"cpu\"]},{\"ns\":[\"ec2\"]}]}";
+
+      assertThat(matches(policy, Map.of("source", "cw", "metric", "cpu"))).isTrue();
+      assertThat(matches(policy, Map.of("source", "cw", "ns", "ec2"))).isTrue();
+      assertThat(matches(policy, Map.of("source", "cw"))).isFalse();
+      assertThat(matches(policy, Map.of("metric", "cpu"))).isFalse();
+    }
+
+    @Test
+    void or_with_fewer_than_two_branches_is_an_ordinary_key() {
+      String policy = "{\"$or\":[\"x\"]}";
+
+      assertThat(matches(policy, Map.of("$or", "x"))).isTrue();
+    }
+
+    @Test
+    void five_keys_are_counted_on_each_way_through_an_or() {
+      String fourAndOne =
+          "{\"a\":[1],\"b\":[1],\"c\":[1],\"d\":[1],\"$or\":[{\"e\":[1]},{\"f\":[1]}]}";
+      String fourAndTwo = fourAndOne.replace("{\"f\":[1]}", "{\"f\":[1],\"g\":[1]}");
+
+      assertThat(FilterPolicy.parse(fourAndOne)).isNotNull();
+      assertThatThrownBy(() -> FilterPolicy.parse(fourAndTwo))
+          .hasMessage(
+              "filter policy has 6 keys in one branch of its $or, SNS allows at most 5: "
+                  + fourAndTwo);
+    }
+
+    @Test
+    void combinations_are_summed_over_the_branches_of_an_or() {
+      String ten = "[1,2,3,4,5,6,7,8,9,10]";
+      String policy = "{\"a\":" + ten + ",\"$or\":[{\"b\":" + ten + "},{\"c\":[1,2,3,4,5,6]}]}";
+
+      assertThatThrownBy(() -> FilterPolicy.parse(policy))
+          .hasMessage(
+              "filter policy has 160 combinations of values (the product of its arrays' sizes,"
+                  + " summed over the branches of its $or), SNS allows at most 150: "
+                  + policy);
+      assertThat(FilterPolicy.parse(policy.replace("5,6]}]", "5]}]"))).isNotNull();
+    }
+  }
+
+  @Nested
+  class Cidr {
+    @Test
+    void an_ipv4_block_matches_addresses_in_it() {
+      String policy = "{\"ip\":[{\"cidr\":\"192.168.4.0/22\"}]}";
+
+      assertThat(matches(policy, Map.of("ip", "192.168.7.255"))).isTrue();
+      assertThat(matches(policy, Map.of("ip", "192.168.8.0"))).isFalse();
+      assertThat(matches(policy, Map.of("ip", "192.168.4.256"))).isFalse();
+      assertThat(matches(policy, Map.of("ip", "localhost"))).isFalse();
+    }
+
+    @Test
+    void an_ipv6_block_matches_compressed_and_full_forms() {
+      String policy = "{\"ip\":[{\"cidr\":\"fd00::/8\"}]}";
+
+      assertThat(matches(policy, Map.of("ip", "fd12:3456::1"))).isTrue();
+      assertThat(matches(policy, Map.of("ip", "FD00:0:0:0:0:0:0:1"))).isTrue();
+      assertThat(matches(policy, Map.of("ip", "::ffff:10.0.0.1"))).isFalse();
+      assertThat(matches(policy, Map.of("ip", "fd00::1::2"))).isFalse();
+    }
+
+    @Test
+    void a_zero_prefix_matches_every_address_of_its_family() {
+      assertThat(matches("{\"ip\":[{\"cidr\":\"0.0.0.0/0\"}]}", Map.of("ip", "8.8.8.8"))).isTrue();
+      assertThat(matches("{\"ip\":[{\"cidr\":\"0.0.0.0/0\"}]}", Map.of("ip", "::1"))).isFalse();
+    }
+  }
+
   @Test
   void to_string_is_the_policy_as_compact_json() {
     assertThat(FilterPolicy.parse("{ \"color\" : [ \"red\", { \"prefix\" : \"bl\" } ] }"))
@@ -338,7 +419,7 @@ class FilterPolicyTest {
 
     @Test
     void an_empty_policy_is_rejected() {
-      assertRejected("{}", "filter policy must name at least one attribute, got {}");
+      assertRejected("{}", "filter policy must name at least one key, got {}");
     }
 
     @Test
@@ -350,8 +431,7 @@ class FilterPolicyTest {
           "{\"color\":[]}",
           "filter policy key 'color': expected a non-empty array of values, got []");
       assertRejected(
-          "{\"a\":{\"b\":[\"x\"]}}",
-          "filter policy key 'a': expected a non-empty array of values, got {\"b\":[\"x\"]}");
+          "{\"a\":{}}", "filter policy key 'a': expected a non-empty array of values, got {}");
     }
 
     @Test
@@ -373,15 +453,11 @@ class FilterPolicyTest {
     }
 
     @Test
-    void booleans_and_nested_arrays_are_not_values() {
-      assertRejected(
-          "{\"flag\":[true]}",
-          "filter policy key 'flag': unsupported value true, expected a string, a number, null or"
-              + " an operator object");
+    void nested_arrays_are_not_values() {
       assertRejected(
           "{\"c\":[[\"x\"]]}",
-          "filter policy key 'c': unsupported value [\"x\"], expected a string, a number, null or"
-              + " an operator object");
+          "filter policy key 'c': unsupported value [\"x\"], expected a string, a number, true,"
+              + " false, null or an operator object");
     }
 
     @Test
@@ -399,6 +475,24 @@ class FilterPolicyTest {
     }
 
     @Test
+    void cidr_needs_a_block() {
+      String expected =
+          "filter policy key 'ip': cidr expects an IPv4 or IPv6 block such as \"10.0.0.0/24\" or"
+              + " \"2001:db8::/32\" in ";
+      assertRejected("{\"ip\":[{\"cidr\":\"10.0.0.1\"}]}", expected + "{\"cidr\":\"10.0.0.1\"}");
+      assertRejected(
+          "{\"ip\":[{\"cidr\":\"10.0.0.0/33\"}]}", expected + "{\"cidr\":\"10.0.0.0/33\"}");
+      assertRejected("{\"ip\":[{\"cidr\":\"::/129\"}]}", expected + "{\"cidr\":\"::/129\"}");
+    }
+
+    @Test
+    void an_or_branch_must_name_a_key() {
+      assertRejected(
+          "{\"$or\":[{},{\"a\":[1]}]}",
+          "filter policy key '$or': a branch names no key in [{},{\"a\":[1]}]");
+    }
+
+    @Test
     void exists_needs_a_boolean() {
       assertRejected(
           "{\"s\":[{\"exists\":\"yes\"}]}",
@@ -409,15 +503,15 @@ class FilterPolicyTest {
     void anything_but_needs_values_or_a_prefix() {
       String expected =
           "filter policy key 's': anything-but expects a string, a number, a non-empty array of"
-              + " them or {\"prefix\": string} in ";
+              + " them, {\"prefix\": string} or {\"suffix\": string} in ";
       assertRejected("{\"s\":[{\"anything-but\":null}]}", expected + "{\"anything-but\":null}");
       assertRejected("{\"s\":[{\"anything-but\":[]}]}", expected + "{\"anything-but\":[]}");
       assertRejected(
           "{\"s\":[{\"anything-but\":[\"a\",true]}]}",
           expected + "{\"anything-but\":[\"a\",true]}");
       assertRejected(
-          "{\"s\":[{\"anything-but\":{\"suffix\":\"x\"}}]}",
-          expected + "{\"anything-but\":{\"suffix\":\"x\"}}");
+          "{\"s\":[{\"anything-but\":{\"wildcard\":\"x*\"}}]}",
+          expected + "{\"anything-but\":{\"wildcard\":\"x*\"}}");
     }
 
     @Test
@@ -490,8 +584,8 @@ class FilterPolicyTest {
 
       assertRejected(
           policy,
-          "filter policy combines 169 values (the product of its arrays' sizes), SNS allows at"
-              + " most 150: "
+          "filter policy has 169 combinations of values (the product of its arrays' sizes), SNS"
+              + " allows at most 150: "
               + policy);
     }
   }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.assertj.core.api.Assertions;
 
 /**
  * What one run of a schedule has seen and reached: where in the schedule it is, the timeline
@@ -28,7 +27,14 @@ final class RunJournal {
           "stale delete ignored",
           "visibility changed",
           "visibility expired",
-          "purged");
+          "purged",
+          "long poll waited",
+          "consumer received",
+          "consumer redelivered",
+          "consumer retry",
+          "consumer dead-lettered",
+          "dead-letter chain",
+          "expired");
 
   private final Map<String, Integer> exercised = new LinkedHashMap<>();
   private final Vigil vigil;
@@ -81,7 +87,8 @@ final class RunJournal {
   /** Fails unless {@code holds}, with the bus's seed and faults and the timeline's tail. */
   void check(boolean holds, String invariant, Supplier<String> detail) {
     if (!holds) {
-      Assertions.fail(
+      throw new InvariantViolation(
+          invariant,
           where
               + ": "
               + invariant
@@ -97,8 +104,8 @@ final class RunJournal {
     }
   }
 
-  /** Fails at once; only the step, the invariant and the detail are told. */
-  void fail(String invariant, String detail) {
-    Assertions.fail(where + ": " + invariant + ": " + detail);
+  /** The failure to throw at once; only the step, the invariant and the detail are told. */
+  InvariantViolation fail(String invariant, String detail) {
+    return new InvariantViolation(invariant, where + ": " + invariant + ": " + detail);
   }
 }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * start.
  */
 class BusInvariantsTest {
-  private static final int DEFAULT_SCHEDULES = 1_000;
+  private static final int DEFAULT_SCHEDULES = 300;
   private static final int SHRINK_BUDGET = 5_000;
   private static final double MIN_COVERAGE = 0.002;
 

@@ -55,9 +55,7 @@ final class BusSchedules {
     /** Returns: the consumer acknowledges the message. */
     ACK,
     /** Throws an exception: the message comes back after its visibility timeout. */
-    RETRY,
-    /** Throws an {@link Error}, as a handler whose thread dies would. */
-    CRASH
+    RETRY
   }
 
   /** One operation of a schedule. */

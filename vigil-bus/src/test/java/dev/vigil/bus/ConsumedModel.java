@@ -82,6 +82,9 @@ final class ConsumedModel {
   private final Set<String> completed = new HashSet<>();
   private final RunJournal journal;
   private long arrivals = Long.MAX_VALUE / 2;
+  private final Set<Life> batch = new HashSet<>();
+  private long lastReceiveSequence = -2;
+  private String batchQueue = "";
 
   ConsumedModel(RunJournal journal) {
     this.journal = journal;
@@ -155,6 +158,12 @@ final class ConsumedModel {
 
   private void received(Lane lane, TimelineEntry entry) {
     Life life = lifeOf(lane, entry);
+    // A batch's receipts are consecutive entries: a group may give out several messages at once.
+    if (entry.sequence() != lastReceiveSequence + 1 || !lane.name().equals(batchQueue)) {
+      batch.clear();
+    }
+    lastReceiveSequence = entry.sequence();
+    batchQueue = lane.name();
     long now = entry.nanos();
     int count = Integer.parseInt(entry.attributes().get("receiveCount"));
     journal.check(
@@ -177,6 +186,7 @@ final class ConsumedModel {
       checkGroupHead(lane, life, now);
     }
     journal.reached(count > 1 ? "consumer redelivered" : "consumer received");
+    batch.add(life);
     life.receiveCount = count;
     life.visibleAtNanos =
         now + visibilityOfReceiver.getOrDefault(lane.name(), lane.visibilityNanos());
@@ -194,7 +204,8 @@ final class ConsumedModel {
       boolean leaving =
           lane.deadLetterQueue() != null && other.receiveCount >= lane.maxReceiveCount();
       journal.check(
-          !other.inFlight(now) && (other.order > life.order || leaving),
+          (!other.inFlight(now) || batch.contains(other)) && (other.order > life.order || leaving)
+              || batch.contains(other) && other.order < life.order,
           "FIFO order",
           () -> "group " + life.group + " gave out " + life + " while " + other + " was ahead");
     }

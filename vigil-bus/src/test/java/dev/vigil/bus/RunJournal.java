@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +36,9 @@ final class RunJournal {
           "consumer dead-lettered",
           "dead-letter chain",
           "expired");
+
+  private static final Set<String> CONSUMED_QUEUES =
+      Set.of("jobs", "jobs-dlq", "jobs-parked", "tasks.fifo", "tasks-dlq.fifo");
 
   private final Map<String, Integer> exercised = new LinkedHashMap<>();
   private final Vigil vigil;
@@ -65,11 +69,20 @@ final class RunJournal {
   /** The timeline entries recorded since the last call. */
   List<TimelineEntry> freshEntries() {
     long after = lastSequence;
-    List<TimelineEntry> fresh = vigil.timeline().select(e -> e.sequence() > after);
+    List<TimelineEntry> fresh =
+        vigil.timeline().select(e -> e.sequence() > after && !aboutConsumedQueue(e));
     if (!fresh.isEmpty()) {
       lastSequence = fresh.get(fresh.size() - 1).sequence();
     }
     return fresh;
+  }
+
+  /**
+   * Whether {@code entry} is about a queue consumers run on, which {@link ConsumedModel} follows.
+   */
+  static boolean aboutConsumedQueue(TimelineEntry entry) {
+    String type = entry.type();
+    return CONSUMED_QUEUES.contains(type.substring(type.indexOf(' ') + 1));
   }
 
   static List<TimelineEntry> entriesOfType(List<TimelineEntry> entries, String type) {

@@ -66,9 +66,15 @@ final class ScheduleLoop {
                 + "  "
                 + shrunk.schedule().describe()
                 + n
-                + "Its failure: "
-                + shrunk.failure().getMessage(),
+                + "Its failure (the cause has the timeline): "
+                + firstLine(shrunk.failure()),
             shrunk.failure());
     return error;
+  }
+
+  private static String firstLine(Throwable failure) {
+    String message = String.valueOf(failure.getMessage());
+    int end = message.indexOf(System.lineSeparator());
+    return end < 0 ? message : message.substring(0, end);
   }
 }

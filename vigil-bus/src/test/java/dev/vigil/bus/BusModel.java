@@ -29,6 +29,11 @@ final class BusModel {
     return queues.get(name);
   }
 
+  /** Whether the model follows queue {@code name}; it leaves the consumed queues alone. */
+  boolean has(@Nullable String name) {
+    return name != null && queues.containsKey(name);
+  }
+
   /** The queues in the order they were added. */
   Collection<QueueModel> queues() {
     return queues.values();
@@ -39,18 +44,21 @@ final class BusModel {
     List<Copy> moved = new ArrayList<>();
     long now = journal.now();
     for (TimelineEntry entry : fresh) {
+      QueueModel from = queues.get(entry.attributes().get("queue"));
+      if (from == null) {
+        continue; // a consumed queue: ConsumedModel follows those
+      }
       if (entry.type().startsWith("expire ")) {
-        journal.fail("conservation", "nothing may expire within the retention period: " + entry);
+        throw journal.fail(
+            "conservation", "nothing may expire within the retention period: " + entry);
       }
       if (!entry.type().startsWith("dead-letter ")) {
         continue;
       }
-      QueueModel from = queues.get(entry.attributes().get("queue"));
       String messageId = entry.attributes().get("messageId");
       int count = Integer.parseInt(entry.attributes().get("receiveCount"));
       journal.check(
-          from != null
-              && from.deadLetterQueue != null
+          from.deadLetterQueue != null
               && from.deadLetterQueue.equals(entry.attributes().get("deadLetterQueue")),
           "conservation",
           () -> "dead letter to an unexpected queue: " + entry);

@@ -13,9 +13,13 @@ import dev.vigil.bus.BusSchedules.Purge;
 import dev.vigil.bus.BusSchedules.QueueSetup;
 import dev.vigil.bus.BusSchedules.ReceiveBatch;
 import dev.vigil.bus.BusSchedules.Schedule;
+import dev.vigil.bus.BusSchedules.SendJob;
+import dev.vigil.bus.BusSchedules.SendTask;
 import dev.vigil.bus.BusSchedules.SendToFifo;
 import dev.vigil.bus.BusSchedules.SendToQueue;
+import dev.vigil.bus.BusSchedules.StartConsumer;
 import dev.vigil.bus.BusSchedules.Step;
+import dev.vigil.bus.BusSchedules.StopConsumer;
 import dev.vigil.bus.BusSchedules.Target;
 import dev.vigil.timeline.TimelineEntry;
 import java.time.Duration;
@@ -41,6 +45,7 @@ final class BusScheduleRun implements AutoCloseable {
   private final QueueChecks checks;
   private final RunProducer producer;
   private final RunConsumer consumer;
+  private final RunConsumers consumers;
 
   BusScheduleRun(Schedule schedule) {
     this.schedule = schedule;
@@ -50,6 +55,12 @@ final class BusScheduleRun implements AutoCloseable {
     this.checks = new QueueChecks(bus, model, journal);
     this.producer = new RunProducer(bus, model, journal, schedule.faults());
     this.consumer = new RunConsumer(bus, model, journal, checks);
+    this.consumers = new RunConsumers(bus, vigil, schedule, journal);
+  }
+
+  /** The context the run's bus lives on, for checks planted by tests. */
+  Vigil vigil() {
+    return vigil;
   }
 
   /** How often each of {@link RunJournal#PATHS} was reached. */
@@ -64,6 +75,7 @@ final class BusScheduleRun implements AutoCloseable {
       journal.at("step " + i + " " + steps.get(i));
       execute(steps.get(i));
       checks.checkEveryQueue();
+      consumers.check();
     }
     drain();
   }
@@ -105,7 +117,10 @@ final class BusScheduleRun implements AutoCloseable {
       producer.publish();
     } else if (step instanceof ReceiveBatch receive) {
       consumer.receive(
-          model.queue(receive.target().queue), receive.max(), receive.visibilitySeconds());
+          model.queue(receive.target().queue),
+          receive.max(),
+          receive.visibilitySeconds(),
+          receive.waitSeconds());
     } else if (step instanceof DeleteReceipt delete) {
       consumer.deletePicked(delete.pick(), delete.stale());
     } else if (step instanceof ChangeVisibility change) {
@@ -116,6 +131,14 @@ final class BusScheduleRun implements AutoCloseable {
       advance(Duration.ofSeconds(advance.seconds()));
     } else if (step instanceof Purge purge) {
       purge(model.queue(purge.target().queue));
+    } else if (step instanceof SendJob send) {
+      consumers.sendJob(send.delaySeconds());
+    } else if (step instanceof SendTask send) {
+      consumers.sendTask(send.group());
+    } else if (step instanceof StartConsumer start) {
+      consumers.start(start);
+    } else if (step instanceof StopConsumer stop) {
+      consumers.stop(stop.target());
     } else {
       throw new IllegalArgumentException("unknown step " + step);
     }
@@ -158,7 +181,9 @@ final class BusScheduleRun implements AutoCloseable {
     model.applyDeadLetters(fresh, journal);
     List<String> retried = new ArrayList<>();
     for (TimelineEntry entry : fresh) {
-      if (entry.type().startsWith("retry ") && entry.nanos() > start) {
+      if (entry.type().startsWith("retry ")
+          && entry.nanos() > start
+          && model.has(entry.attributes().get("queue"))) {
         Map<String, String> attributes = entry.attributes();
         retried.add(
             retry(
@@ -190,6 +215,7 @@ final class BusScheduleRun implements AutoCloseable {
   private void drain() {
     journal.at("drain");
     advance(Duration.ofMinutes(20));
+    consumers.checkRunningConsumersEmptiedTheirQueues();
     List<QueueModel> sources =
         Arrays.stream(Target.values()).map(t -> model.queue(t.queue)).toList();
     for (int round = 0;
@@ -197,7 +223,7 @@ final class BusScheduleRun implements AutoCloseable {
         round++) {
       journal.at("drain round " + round);
       for (QueueModel queue : sources) {
-        for (Receipt receipt : consumer.receive(queue, 10, null)) {
+        for (Receipt receipt : consumer.receive(queue, 10, null, 0)) {
           consumer.delete(receipt);
         }
       }
@@ -221,10 +247,13 @@ final class BusScheduleRun implements AutoCloseable {
                   "conservation",
                   () -> id + " on " + queue.name + " is unaccounted for: " + ledger));
     }
+    journal.at("drain of the consumed queues");
+    consumers.drain();
   }
 
   @Override
   public void close() {
+    consumers.close();
     bus.close();
     vigil.close();
   }

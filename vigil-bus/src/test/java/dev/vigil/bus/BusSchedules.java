@@ -2,16 +2,14 @@ package dev.vigil.bus;
 
 import java.time.Duration;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a random bus schedule is made of (its queues and their setup, the bus-wide faults, the steps
- * of a producer and a consumer) and the generators that draw schedules for {@link
- * BusInvariantsProperties}.
+ * What a bus schedule is made of: its queues and their setup, the bus-wide faults, the handlers'
+ * script and the steps of a producer, a consumer that calls receive itself, and consumers that run
+ * handlers. {@link ScheduleGenerator} draws them, {@link ScheduleShrinker} shrinks them.
  */
 final class BusSchedules {
   /** The topic a {@link Publish} goes to; it fans out to {@code orders} and {@code audit}. */
@@ -19,7 +17,7 @@ final class BusSchedules {
 
   private BusSchedules() {}
 
-  /** The queues a schedule works on, each with its dead-letter queue. */
+  /** The queues a test receives from itself, each with its dead-letter queue. */
   enum Target {
     ORDERS("orders", "orders-dlq"),
     AUDIT("audit", "audit-dlq"),
@@ -34,6 +32,32 @@ final class BusSchedules {
     }
   }
 
+  /**
+   * The queues consumers run on: {@code jobs} dead-letters into {@code jobs-dlq}, which
+   * dead-letters into {@code jobs-parked}; {@code tasks.fifo} into {@code tasks-dlq.fifo}.
+   */
+  enum Consumed {
+    JOBS("jobs", "jobs-dlq"),
+    JOBS_DLQ("jobs-dlq", "jobs-parked"),
+    TASKS("tasks.fifo", "tasks-dlq.fifo");
+
+    final String queue;
+    final String deadLetterQueue;
+
+    Consumed(String queue, String deadLetterQueue) {
+      this.queue = queue;
+      this.deadLetterQueue = deadLetterQueue;
+    }
+  }
+
+  /** What a handler does with one delivery. */
+  enum Outcome {
+    /** Returns: the consumer acknowledges the message. */
+    ACK,
+    /** Throws an exception: the message comes back after its visibility timeout. */
+    RETRY
+  }
+
   /** One operation of a schedule. */
   sealed interface Step
       permits SendToQueue,
@@ -44,7 +68,11 @@ final class BusSchedules {
           ChangeVisibility,
           Crash,
           Advance,
-          Purge {}
+          Purge,
+          SendJob,
+          SendTask,
+          StartConsumer,
+          StopConsumer {}
 
   /** Sends straight to the standard queue {@code orders}. */
   record SendToQueue(int delaySeconds) implements Step {}
@@ -55,8 +83,8 @@ final class BusSchedules {
   /** Publishes to the topic, which fans out to {@code orders} and {@code audit}. */
   record Publish() implements Step {}
 
-  /** Receives a batch, optionally overriding the visibility timeout. */
-  record ReceiveBatch(Target target, int max, @Nullable Integer visibilitySeconds)
+  /** Receives a batch, optionally overriding the visibility timeout, waiting up to a wait time. */
+  record ReceiveBatch(Target target, int max, @Nullable Integer visibilitySeconds, int waitSeconds)
       implements Step {}
 
   /** Deletes a receipt the consumer holds or, when {@code stale}, any receipt ever seen. */
@@ -68,11 +96,25 @@ final class BusSchedules {
   /** The consumer dies: it forgets every receipt it holds without deleting. */
   record Crash() implements Step {}
 
-  /** Moves virtual time, which runs the bus's wake-ups. */
+  /** Moves virtual time, which runs the bus's wake-ups and the running consumers. */
   record Advance(int seconds) implements Step {}
 
   /** Purges a queue. */
   record Purge(Target target) implements Step {}
+
+  /** Sends to {@code jobs}, which has a delay of its own, with a delay of the message's. */
+  record SendJob(int delaySeconds) implements Step {}
+
+  /** Sends to {@code tasks.fifo} in a group, with a deduplication id of its own. */
+  record SendTask(int group) implements Step {}
+
+  /** Starts a consumer on a queue unless one runs there. */
+  record StartConsumer(
+      Consumed target, int concurrency, int batchSize, @Nullable Integer visibilitySeconds)
+      implements Step {}
+
+  /** Closes the consumer of a queue, if one runs there. */
+  record StopConsumer(Consumed target) implements Step {}
 
   /** The bus-wide faults of one schedule. */
   record Faults(
@@ -103,92 +145,63 @@ final class BusSchedules {
     }
   }
 
-  /** How a source queue is set up. */
+  /** How a queue the test receives from itself is set up. */
   record QueueSetup(int maxReceiveCount, int visibilitySeconds) {}
 
-  /** A whole run: the bus's seed, its faults, its queues and the steps. */
+  /**
+   * How the consumed queues are set up: {@code jobs}'s delay and retention, the receives each queue
+   * of the chain allows, their visibility timeout, and how often an acknowledgement is lost.
+   */
+  record ConsumedSetup(
+      int jobsDelaySeconds,
+      int retentionSeconds,
+      int jobsMaxReceiveCount,
+      int jobsDlqMaxReceiveCount,
+      int tasksMaxReceiveCount,
+      int visibilitySeconds,
+      double lostAcks) {
+    static final ConsumedSetup SIMPLEST = new ConsumedSetup(0, 60, 1, 1, 1, 0, 0);
+  }
+
+  /** A whole run: the bus's seed, its faults, its queues, the handlers' script and the steps. */
   record Schedule(
       long seed,
       Faults faults,
       QueueSetup orders,
       QueueSetup audit,
       QueueSetup payments,
-      List<Step> steps) {}
+      ConsumedSetup consumed,
+      List<Outcome> script,
+      List<Step> steps) {
 
-  /** Schedules of 1 to 50 steps; a quarter of them without faults. */
-  static Arbitrary<Schedule> schedules() {
-    Arbitrary<Faults> faults =
-        Arbitraries.frequencyOf(
-            Tuple.of(1, Arbitraries.just(Faults.NONE)),
-            Tuple.of(
-                3,
-                Combinators.combine(
-                        Arbitraries.of(0.0, 0.1, 0.3, 0.6),
-                        Arbitraries.integers().between(0, 3),
-                        Arbitraries.integers().between(0, 10),
-                        Arbitraries.integers().between(0, 20),
-                        Arbitraries.of(0.0, 0.1, 0.25))
-                    .as(
-                        (duplicates, reorder, minDelay, spread, failures) ->
-                            new Faults(
-                                duplicates, reorder, minDelay, minDelay + spread, failures))));
-    Arbitrary<QueueSetup> setup =
-        Combinators.combine(Arbitraries.integers().between(1, 4), Arbitraries.of(0, 5, 10, 30, 60))
-            .as(QueueSetup::new);
-    return Combinators.combine(
-            Arbitraries.longs(),
-            faults,
-            setup,
-            setup,
-            setup,
-            steps().list().ofMinSize(1).ofMaxSize(50))
-        .as(Schedule::new);
-  }
+    Schedule {
+      script = List.copyOf(script);
+      steps = List.copyOf(steps);
+      if (script.isEmpty()) {
+        throw new IllegalArgumentException("script must not be empty, was " + script);
+      }
+    }
 
-  private static Arbitrary<Step> steps() {
-    Arbitrary<Target> target = Arbitraries.of(Target.class);
-    Arbitrary<Integer> delay =
-        Arbitraries.frequencyOf(
-            Tuple.of(3, Arbitraries.just(0)), Tuple.of(1, Arbitraries.integers().between(1, 30)));
-    Arbitrary<Integer> advance =
-        Arbitraries.frequencyOf(
-            Tuple.of(1, Arbitraries.just(0)),
-            Tuple.of(6, Arbitraries.integers().between(1, 120)),
-            // past the deduplication window (300 s is exactly its edge)
-            Tuple.of(1, Arbitraries.integers().between(300, 330)));
-    Arbitrary<Step> sendToQueue = delay.map(SendToQueue::new);
-    Arbitrary<Step> sendToFifo =
-        Combinators.combine(
-                Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 5))
-            .as(SendToFifo::new);
-    Arbitrary<Step> publish = Arbitraries.just(new Publish());
-    Arbitrary<Step> receive =
-        Combinators.combine(
-                target,
-                Arbitraries.integers().between(1, 10),
-                Arbitraries.integers().between(0, 60).injectNull(0.6))
-            .as(ReceiveBatch::new);
-    Arbitrary<Step> delete =
-        Combinators.combine(
-                Arbitraries.integers().between(0, 1000),
-                Arbitraries.frequency(Tuple.of(4, false), Tuple.of(1, true)))
-            .as(DeleteReceipt::new);
-    Arbitrary<Step> changeVisibility =
-        Combinators.combine(
-                Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, 60))
-            .as(ChangeVisibility::new);
-    Arbitrary<Step> crash = Arbitraries.just(new Crash());
-    Arbitrary<Step> advanceTime = advance.map(Advance::new);
-    Arbitrary<Step> purge = target.map(Purge::new);
-    return Arbitraries.frequencyOf(
-        Tuple.of(8, sendToQueue),
-        Tuple.of(10, sendToFifo),
-        Tuple.of(6, publish),
-        Tuple.of(16, receive),
-        Tuple.of(10, delete),
-        Tuple.of(4, changeVisibility),
-        Tuple.of(2, crash),
-        Tuple.of(10, advanceTime),
-        Tuple.of(1, purge));
+    /** What a handler does with the {@code receiveCount}th delivery of message {@code number}. */
+    Outcome outcomeOf(int number, int receiveCount) {
+      return script.get(Math.floorMod(number * 7 + receiveCount, script.size()));
+    }
+
+    Schedule withSteps(List<Step> newSteps) {
+      return new Schedule(seed, faults, orders, audit, payments, consumed, script, newSteps);
+    }
+
+    /** The schedule one step per line, as a reader would write it down. */
+    String describe() {
+      String header =
+          String.format(
+              "seed %d, faults %s%n  orders %s, audit %s, payments %s%n  %s%n  handler script %s",
+              seed, faults, orders, audit, payments, consumed, script);
+      String body =
+          IntStream.range(0, steps.size())
+              .mapToObj(i -> String.format("  %2d. %s", i, steps.get(i)))
+              .collect(Collectors.joining(System.lineSeparator()));
+      return header + System.lineSeparator() + body;
+    }
   }
 }

@@ -36,12 +36,23 @@ final class RunConsumer {
     this.checks = checks;
   }
 
-  List<Receipt> receive(QueueModel queue, int max, @Nullable Integer visibilitySeconds) {
-    long now = journal.now();
+  List<Receipt> receive(
+      QueueModel queue, int max, @Nullable Integer visibilitySeconds, int waitSeconds) {
+    long start = journal.now();
     long visibility =
         visibilitySeconds == null
             ? queue.visibilityNanos
             : Duration.ofSeconds(visibilitySeconds).toNanos();
+    boolean readyAtStart = somethingReceivable(queue, start);
+    Receive request = Receive.upTo(max).waitingUpTo(Duration.ofSeconds(waitSeconds));
+    if (visibilitySeconds != null) {
+      request = request.withVisibilityTimeout(Duration.ofSeconds(visibilitySeconds));
+    }
+    List<ReceivedMessage> batch = bus.receive(queue.name, request);
+    // A long poll lets time pass; the model changes only below, so it still shows the queue as it
+    // was just before the receive took its batch.
+    long now = journal.now();
+    checkLongPoll(queue, waitSeconds, start, now, readyAtStart, batch.isEmpty());
     Map<String, List<Copy>> groupsBefore = queue.fifo ? queue.groups() : Map.of();
     Set<String> busyGroups = new HashSet<>();
     groupsBefore.forEach(
@@ -50,11 +61,6 @@ final class RunConsumer {
             busyGroups.add(group);
           }
         });
-    Receive request = Receive.upTo(max);
-    if (visibilitySeconds != null) {
-      request = request.withVisibilityTimeout(Duration.ofSeconds(visibilitySeconds));
-    }
-    List<ReceivedMessage> batch = bus.receive(queue.name, request);
     journal.check(
         batch.size() <= max, "receive", () -> batch.size() + " messages for a batch of " + max);
     // Dead letters are taken out before the receipts: a copy the receive dead-lettered was
@@ -80,6 +86,43 @@ final class RunConsumer {
       checks.checkNothingLeftBehind(queue, max, batch.size(), busyGroups, taken, now);
     }
     return receipts;
+  }
+
+  /** Whether a receive now surely delivers something (rather than dead-letter it). */
+  private static boolean somethingReceivable(QueueModel queue, long now) {
+    if (!queue.fifo) {
+      return queue.copies.stream()
+          .anyMatch(c -> c.surelyReceivable(now) && c.receiveCount < queue.maxReceiveCount);
+    }
+    return queue.groups().values().stream()
+        .anyMatch(
+            copies ->
+                copies.stream().noneMatch(c -> c.inFlight(now))
+                    && copies.get(0).surelyReceivable(now)
+                    && copies.get(0).receiveCount < queue.maxReceiveCount);
+  }
+
+  /** A long poll returns at once when a message is there, and empty only at its end. */
+  private void checkLongPoll(
+      QueueModel queue, int waitSeconds, long start, long now, boolean ready, boolean empty) {
+    long waited = now - start;
+    long wait = Duration.ofSeconds(waitSeconds).toNanos();
+    journal.check(
+        ready ? waited == 0 && !empty : empty ? waited == wait : waited <= wait,
+        "long poll",
+        () ->
+            "a receive from "
+                + queue.name
+                + " waiting up to "
+                + waitSeconds
+                + "s returned "
+                + (empty ? "nothing" : "messages")
+                + " after "
+                + Duration.ofNanos(waited)
+                + (ready ? ", though a message was receivable at once" : ""));
+    if (waited > 0) {
+      journal.reached("long poll waited");
+    }
   }
 
   private Copy applyReceipt(

@@ -274,13 +274,22 @@ public final class Vigil implements AutoCloseable {
     private Builder() {}
 
     /**
-     * Uses {@code source} for all time; the context closes it.
+     * Uses {@code source} for all time; the context closes it. For virtual time use {@link
+     * #virtualTime()} instead.
      *
-     * @param source such as {@link TimeSource#real()}
+     * @param source such as {@link TimeSource#real()}, or a time source of your own
      * @return this builder
      */
     public Builder timeSource(TimeSource source) {
-      this.time = Objects.requireNonNull(source, "source must not be null");
+      Objects.requireNonNull(source, "source must not be null");
+      if (source instanceof VirtualTimeSource) {
+        // One way to virtual time, so a seed and an origin have one place to be set.
+        throw new IllegalArgumentException(
+            "source must not be a VirtualTimeSource (use Vigil.withVirtualTime() or"
+                + " Vigil.builder().virtualTime()), was "
+                + source);
+      }
+      this.time = source;
       return this;
     }
 

@@ -32,6 +32,17 @@ class BadInputTest {
   }
 
   @Test
+  void virtual_time_comes_from_the_builder_not_from_a_time_source() {
+    var virtual = dev.vigil.time.VirtualTimeSource.startingAt(java.time.Instant.EPOCH);
+
+    assertThatThrownBy(() -> Vigil.builder().timeSource(virtual))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "source must not be a VirtualTimeSource (use Vigil.withVirtualTime() or"
+                + " Vigil.builder().virtualTime()), was virtual time at 1970-01-01T00:00:00Z");
+  }
+
+  @Test
   void zero_negative_and_null_timeouts_are_rejected() {
     assertThatThrownBy(() -> vigil.eventually(() -> true).within(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)

@@ -91,11 +91,10 @@ final class RunConsumers {
     int number = sent++;
     long now = journal.now();
     int queueDelay = schedule.consumed().jobsDelaySeconds();
-    // SQS: a message's own delay replaces the queue's. The bus adds them instead (see
-    // BusConsumerBugTest), so a message sent to a delaying queue carries no delay of its own.
-    int own = queueDelay > 0 ? 0 : delaySeconds;
-    String id = bus.send("jobs", Message.of("j" + number).withDelay(Duration.ofSeconds(own)));
-    long delay = own > 0 ? own : queueDelay;
+    String id =
+        bus.send("jobs", Message.of("j" + number).withDelay(Duration.ofSeconds(delaySeconds)));
+    // SQS: a message's own delay replaces the queue's.
+    long delay = delaySeconds > 0 ? delaySeconds : queueDelay;
     model.sent(new Life(id, number, null, "jobs", now, now + Duration.ofSeconds(delay).toNanos()));
   }
 

@@ -215,11 +215,12 @@ class StandardQueueTest {
   }
 
   @Test
-  void a_message_delay_adds_to_the_queue_delay() {
+  void a_message_delay_replaces_the_queue_delay_as_in_sqs() {
+    // SQS's SendMessage: "If you don't specify a value, the default value for the queue applies."
     bus.createQueue(QueueSpec.named("orders").withDelay(Duration.ofSeconds(10)));
     bus.send("orders", Message.of("o-1").withDelay(Duration.ofSeconds(5)));
 
-    advance(Duration.ofSeconds(14));
+    advance(Duration.ofSeconds(4));
     assertThat(bus.receive("orders", Receive.one())).isEmpty();
     advance(Duration.ofSeconds(1));
     assertThat(bus.receive("orders", Receive.one())).hasSize(1);

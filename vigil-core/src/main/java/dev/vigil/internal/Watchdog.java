@@ -63,6 +63,9 @@ public final class Watchdog {
             LockSupport.park(this);
           }
           idle = false;
+          // Woken by a guard: linger from now, or a run of short waits (each over before a tick
+          // sees it) would pay an unpark every time.
+          lastBusy = System.nanoTime();
           continue;
         }
       } else {

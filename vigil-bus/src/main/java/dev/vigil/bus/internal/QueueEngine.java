@@ -115,12 +115,13 @@ abstract class QueueEngine {
   // ---- operations
 
   /**
-   * Adds a message, visible at once or after its delay.
+   * Adds a message, visible at once or after its delay: its own delay when it has one, which
+   * replaces the queue's as in SQS, otherwise the queue's; plus any delay a fault adds.
    *
    * @return the moment to schedule a wake-up at, or {@code Long.MAX_VALUE} for none
    */
-  long add(StoredMessage message, long extraDelayNanos, long now) {
-    long hold = delayNanos + extraDelayNanos;
+  long add(StoredMessage message, long messageDelayNanos, long faultDelayNanos, long now) {
+    long hold = (messageDelayNanos > 0 ? messageDelayNanos : delayNanos) + faultDelayNanos;
     if (hold <= 0 && !fifo) {
       message.state = State.VISIBLE;
       inbox.offer(message);

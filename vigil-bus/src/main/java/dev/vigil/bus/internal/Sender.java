@@ -93,11 +93,12 @@ final class Sender {
     }
     FaultPlan plan = faults.planFor(queue.name());
     StoredMessage stored = store(queue, messageId, message, correlationId, now, plan);
-    long hold = message.delay().toNanos() + extraDelay(queue, stored, plan);
+    long messageDelay = message.delay().toNanos();
+    long faultDelay = extraDelay(queue, stored, plan);
     // Recorded before the message is in the queue: a consumer on another thread may receive it
     // at once, and its receipt must not come before the send on the timeline.
     events.sent(queue, stored);
-    long wakeAt = queue.add(stored, hold, now);
+    long wakeAt = queue.add(stored, messageDelay, faultDelay, now);
     if (!queue.fifo
         && faults.strikes(BusEntries.FAULT_DUPLICATE, queue.name(), plan.duplicates())) {
       StoredMessage twin = store(queue, messageId, message, correlationId, now, plan);
@@ -107,7 +108,7 @@ final class Sender {
           messageId,
           correlationId,
           "message enqueued twice");
-      wakeAt = Math.min(wakeAt, queue.add(twin, hold, now));
+      wakeAt = Math.min(wakeAt, queue.add(twin, messageDelay, faultDelay, now));
     }
     // The entry above woke waiters before the message could be received: wake them again now
     // that it can, or a long poll that looked in between would sleep through it.

@@ -60,7 +60,7 @@ final class WakeUps {
     QueueEngine deadLetters = topology.queue(target);
     events.deadLettered(from.name(), target, message);
     StoredMessage moved = message.movedTo(target, serials.incrementAndGet());
-    schedule(deadLetters, deadLetters.add(moved, 0, time.nanoTime()));
+    schedule(deadLetters, deadLetters.add(moved, 0, 0, time.nanoTime()));
     signal.pulse(); // the entry above came first; the message is receivable only now
     notifyConsumers(deadLetters);
   }

@@ -9,6 +9,7 @@ package dev.vigil;
 public final class RaceFoundError extends AssertionError {
   private static final long serialVersionUID = 1L;
 
+  /** The seed under which the scenario failed. */
   private final long seed;
 
   RaceFoundError(long seed, int tried, int planned, Throwable failure) {

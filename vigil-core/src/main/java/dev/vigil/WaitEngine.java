@@ -56,7 +56,6 @@ final class WaitEngine {
   private static final class Run<T> {
     private final Environment env;
     private final WaitSpec spec;
-    private final Probe<?> probe;
     private final long windowNanos;
     private final long scaledWindowNanos;
     private final PollStrategy poll;
@@ -79,7 +78,6 @@ final class WaitEngine {
     Run(Environment env, WaitSpec spec, Probe<?> probe, long windowNanos, long scaledWindowNanos) {
       this.env = env;
       this.spec = spec;
-      this.probe = probe;
       this.windowNanos = windowNanos;
       this.scaledWindowNanos = scaledWindowNanos;
       this.poll = spec.pollStrategy() != null ? spec.pollStrategy() : env.patience().pollStrategy();

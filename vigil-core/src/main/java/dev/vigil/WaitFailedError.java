@@ -13,7 +13,10 @@ public abstract sealed class WaitFailedError extends AssertionError
     permits WaitTimeoutError, WaitAbortedError, ConditionViolatedError {
   private static final long serialVersionUID = 1L;
 
+  /** How many times the condition was evaluated. */
   private final int attempts;
+
+  /** How long the wait lasted. */
   private final Duration elapsed;
 
   WaitFailedError(String message, @Nullable Throwable cause, int attempts, Duration elapsed) {

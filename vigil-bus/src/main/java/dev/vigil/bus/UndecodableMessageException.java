@@ -12,7 +12,10 @@ public final class UndecodableMessageException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private static final int SHOWN_BODY_CHARS = 500;
 
+  /** The body as it arrived. */
   private final String rawBody;
+
+  /** The type it could not be read as. */
   private final Class<?> targetType;
 
   /**

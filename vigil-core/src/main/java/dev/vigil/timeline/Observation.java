@@ -23,7 +23,16 @@ public record Observation(
     String summary,
     Map<String, String> attributes) {
 
-  /** Checks the fields and copies the attributes, as {@link Timeline#append} does. */
+  /**
+   * Checks the fields and copies the attributes, as {@link Timeline#append} does.
+   *
+   * @param source the component that observed it; not blank
+   * @param type what happened; not blank
+   * @param correlationId the flow it belongs to, or {@code null}
+   * @param causationId what caused it, or {@code null}
+   * @param summary a short summary of the payload, possibly empty
+   * @param attributes details to keep; no null keys or values
+   */
   public Observation {
     attributes = TimelineEntry.checkedCopy(source, type, summary, attributes);
   }

@@ -30,7 +30,19 @@ public record TimelineEntry(
     String summary,
     Map<String, String> attributes) {
 
-  /** Checks the fields and copies the attributes so that the entry stays immutable. */
+  /**
+   * Checks the fields and copies the attributes so that the entry stays immutable.
+   *
+   * @param sequence the position on the timeline, starting at 1
+   * @param at the instant from the context's time source
+   * @param nanos the context's monotonic reading
+   * @param source what observed it; not blank
+   * @param type what happened; not blank
+   * @param correlationId the flow it belongs to, or {@code null}
+   * @param causationId what caused it, or {@code null}
+   * @param summary a short summary of the payload
+   * @param attributes further details; no null keys or values
+   */
   public TimelineEntry {
     Objects.requireNonNull(at, "at must not be null");
     requireText("source", source);

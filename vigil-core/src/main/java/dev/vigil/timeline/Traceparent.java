@@ -19,7 +19,14 @@ public record Traceparent(String version, String traceId, String parentId, Strin
   /** The HTTP header and message attribute that carries it. */
   public static final String HEADER = "traceparent";
 
-  /** Checks every field; see each parameter for its form. */
+  /**
+   * Checks every field; see each parameter for its form.
+   *
+   * @param version two hex digits, not {@code ff}
+   * @param traceId 32 lower-case hex digits, not all zero
+   * @param parentId 16 lower-case hex digits, not all zero
+   * @param flags two hex digits
+   */
   public Traceparent {
     requireHex("version", version, 2);
     if (version.equals("ff")) {

@@ -139,6 +139,7 @@ final class WaitEngine {
      */
     private long nextWakeAt() {
       if (virtual != null) {
+        // VirtualTimeSource.awaitChange returns after each instant at which tasks ran.
         return deadline;
       }
       long pause = Math.max(1, poll.nextDelayNanos(attempts));
@@ -151,7 +152,7 @@ final class WaitEngine {
      * too and the real-time cap ends the wait.
      */
     private boolean awaitChange(long seen, long wakeAt) throws InterruptedException {
-      if (virtual == null) {
+      if (!time.isVirtual()) {
         return spinThroughFirstMillisecond(seen, wakeAt)
             || time.awaitChange(env.signal(), seen, wakeAt);
       }

@@ -2,13 +2,13 @@ package dev.vigil.timeline;
 
 import dev.vigil.time.Signal;
 import dev.vigil.time.TimeSource;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -24,24 +24,29 @@ import org.jspecify.annotations.Nullable;
  *     .within(Duration.ofSeconds(5));
  * }</pre>
  *
- * <p>Appends from many threads do not take a lock: each takes the next sequence number from a
- * counter and writes its own slot. Readers see the gapless prefix of entries already written, so a
- * query never shows entry 7 without entry 6.
+ * <p>Appends from many threads do not take a lock: each takes the next sequence numbers and its
+ * timestamp in one compare-and-set and writes its own slots, so sequence order and time order
+ * agree. Readers see the gapless prefix of entries already written, so a query never shows entry 7
+ * without entry 6; an append that fails after taking its number is finished by the next append or
+ * query, so it never hides later entries.
  *
  * @since 0.1
  */
 public final class Timeline {
-  private static final int SEGMENT_BITS = 12;
-  private static final int SEGMENT_SIZE = 1 << SEGMENT_BITS;
-  private static final int SPREAD_BITS = 4;
-  private static final int SPREAD = 1 << SPREAD_BITS;
-  private static final int MAX_SEGMENTS = 1 << 16;
+  private static final VarHandle TAIL;
+
+  static {
+    try {
+      TAIL = MethodHandles.lookup().findVarHandle(Timeline.class, "tail", TimelineTail.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final TimeSource time;
   private final Signal signal;
-  private final AtomicLong nextSequence = new AtomicLong();
-  private final AtomicReferenceArray<TimelineSegment> segments =
-      new AtomicReferenceArray<>(MAX_SEGMENTS);
+  private final SegmentDirectory segments = new SegmentDirectory();
+  private volatile TimelineTail tail = TimelineTail.empty();
 
   /**
    * Creates an empty timeline; normally obtained from {@code Vigil.timeline()}.
@@ -68,6 +73,21 @@ public final class Timeline {
   }
 
   /**
+   * Records an observation of the test's own under a source of its choosing, such as {@code
+   * webhook} or {@code db}, so that it gets a lane of its own in renderings.
+   *
+   * @param source what observed it; not blank
+   * @param type what happened, such as {@code payment.completed}; not blank
+   * @param correlationId the flow it belongs to, or {@code null}
+   * @param attributes details to keep; no null keys or values
+   * @return the entry appended
+   */
+  public TimelineEntry record(
+      String source, String type, @Nullable String correlationId, Map<String, String> attributes) {
+    return append(source, type, correlationId, null, "", attributes);
+  }
+
+  /**
    * Appends an observation made by a component.
    *
    * @param source the component that observed it, such as {@code bus}; not blank
@@ -85,20 +105,13 @@ public final class Timeline {
       @Nullable String causationId,
       String summary,
       Map<String, String> attributes) {
-    // Check everything before taking a sequence number: a number taken and never written would
-    // leave a gap that hides every later entry from readers.
     Map<String, String> checked = TimelineEntry.checkedCopy(source, type, summary, attributes);
-    Instant at = time.instant();
-    long nanos = time.nanoTime();
-    long index = nextSequence.getAndIncrement();
-    TimelineEntry entry =
-        new TimelineEntry(
-            index + 1, at, nanos, source, type, correlationId, causationId, summary, checked);
-    segmentForWriting(index)
-        .write(
-            slotOf(index), at, nanos, source, type, correlationId, causationId, summary, checked);
+    TimelineTail appended =
+        TimelineTail.of(source, type, correlationId, causationId, summary, checked);
+    reserve(appended);
+    appended.finish(segments);
     signal.pulse();
-    return entry;
+    return appended.entry();
   }
 
   /**
@@ -109,58 +122,46 @@ public final class Timeline {
    */
   public void appendAll(List<Observation> observations) {
     Objects.requireNonNull(observations, "observations must not be null");
-    int count = observations.size();
-    for (int i = 0; i < count; i++) {
-      // Checked before taking sequence numbers: one taken and never written would hide the rest.
-      Objects.requireNonNull(observations.get(i), "observations must not contain null");
+    // Read once, before taking sequence numbers: a list that changes or fails on a second read
+    // cannot then leave numbers taken and never written.
+    Observation[] batch = observations.toArray(new Observation[0]);
+    for (Observation observation : batch) {
+      Objects.requireNonNull(observation, "observations must not contain null");
     }
-    if (count == 0) {
+    if (batch.length == 0) {
       return;
     }
-    Instant at = time.instant();
-    long nanos = time.nanoTime();
-    long first = nextSequence.getAndAdd(count);
-    for (int i = 0; i < count; i++) {
-      Observation o = observations.get(i);
-      long index = first + i;
-      segmentForWriting(index)
-          .write(
-              slotOf(index),
-              at,
-              nanos,
-              o.source(),
-              o.type(),
-              o.correlationId(),
-              o.causationId(),
-              o.summary(),
-              o.attributes());
-    }
+    TimelineTail appended = TimelineTail.ofAll(batch);
+    reserve(appended);
+    appended.finish(segments);
     signal.pulse();
   }
 
-  private TimelineSegment segmentForWriting(long index) {
-    long segmentIndex = index >>> SEGMENT_BITS;
-    if (segmentIndex >= MAX_SEGMENTS) {
-      throw new IllegalStateException(
-          "timeline is full: " + ((long) MAX_SEGMENTS * SEGMENT_SIZE) + " entries");
+  /** Makes {@code appended} the tail: takes its sequence numbers and stamps it, in one step. */
+  private void reserve(TimelineTail appended) {
+    Instant at = time.instant();
+    long nanos = time.nanoTime();
+    while (true) {
+      TimelineTail last = tail;
+      // Only the tail may be unfinished: finish it before it stops being the tail.
+      last.finish(segments);
+      appended.follow(last, at, nanos, segments);
+      if (TAIL.compareAndSet(this, last, appended)) {
+        return;
+      }
     }
-    int s = (int) segmentIndex;
-    TimelineSegment segment = segments.get(s);
-    if (segment == null) {
-      segments.compareAndSet(s, null, new TimelineSegment(SEGMENT_SIZE));
-      segment = segments.get(s);
-    }
-    return segment;
   }
 
-  /**
-   * Maps an index to its slot in its segment so that consecutive indexes land 256 slots apart:
-   * producers appending at once then write to different cache lines of each column instead of
-   * taking turns on the same ones.
-   */
-  private static int slotOf(long index) {
-    int offset = (int) (index & (SEGMENT_SIZE - 1));
-    return ((offset & (SPREAD - 1)) << (SEGMENT_BITS - SPREAD_BITS)) | (offset >>> SPREAD_BITS);
+  /** Returns the end of the entries appended so far, having finished writing the newest ones. */
+  private long finishedEnd() {
+    TimelineTail last = tail;
+    last.finish(segments);
+    return last.end();
+  }
+
+  /** Returns how many entries the segments made so far can hold; for tests of the footprint. */
+  long allocatedSlots() {
+    return segments.allocatedSlots();
   }
 
   /**
@@ -169,7 +170,7 @@ public final class Timeline {
    * @return the number of entries
    */
   public int size() {
-    return entries().size();
+    return (int) finishedEnd();
   }
 
   /**
@@ -189,7 +190,7 @@ public final class Timeline {
    */
   public List<TimelineEntry> byCorrelationId(String correlationId) {
     Objects.requireNonNull(correlationId, "correlationId must not be null");
-    return scan((segment, slot) -> correlationId.equals(segment.correlationId(slot)));
+    return scan((segment, index) -> correlationId.equals(segment.correlationId(index)));
   }
 
   /**
@@ -200,7 +201,7 @@ public final class Timeline {
    */
   public List<TimelineEntry> byType(String type) {
     Objects.requireNonNull(type, "type must not be null");
-    return scan((segment, slot) -> type.equals(segment.type(slot)));
+    return scan((segment, index) -> type.equals(segment.type(index)));
   }
 
   /**
@@ -227,12 +228,12 @@ public final class Timeline {
    */
   public List<TimelineEntry> select(Predicate<? super TimelineEntry> filter) {
     Objects.requireNonNull(filter, "filter must not be null");
-    return scan((segment, slot) -> true, filter);
+    return scan((segment, index) -> true, filter);
   }
 
   /** Tests a published slot by its columns, before an entry is made of it. */
   private interface SlotTest {
-    boolean test(TimelineSegment segment, int slot);
+    boolean test(TimelineSegment segment, long index);
   }
 
   private List<TimelineEntry> scan(SlotTest test) {
@@ -245,17 +246,22 @@ public final class Timeline {
    */
   private List<TimelineEntry> scan(SlotTest test, Predicate<? super TimelineEntry> filter) {
     List<TimelineEntry> selected = new ArrayList<>();
-    long end = nextSequence.get();
-    for (long index = 0; index < end; index++) {
-      TimelineSegment segment = segments.get((int) (index >>> SEGMENT_BITS));
-      int slot = slotOf(index);
-      if (segment == null || !segment.published(slot)) {
-        break; // still being written: stop at the gapless prefix
+    long end = finishedEnd();
+    for (int s = 0; ; s++) {
+      TimelineSegment segment = segments.forReading(s);
+      if (segment == null || segment.first() >= end) {
+        break;
       }
-      if (test.test(segment, slot)) {
-        TimelineEntry entry = Objects.requireNonNull(segment.read(slot, index + 1));
-        if (filter.test(entry)) {
-          selected.add(entry);
+      long stop = Math.min(end, segment.first() + segment.size());
+      for (long index = segment.first(); index < stop; index++) {
+        if (!segment.published(index)) {
+          return List.copyOf(selected); // still being written: stop at the gapless prefix
+        }
+        if (test.test(segment, index)) {
+          TimelineEntry entry = Objects.requireNonNull(segment.read(index));
+          if (filter.test(entry)) {
+            selected.add(entry);
+          }
         }
       }
     }

@@ -1,0 +1,105 @@
+package dev.vigil.timeline;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds the segment that holds a timeline index, making segments as entries arrive. Segments grow
+ * from 64 entries to 4,096 (64, 64, 128, 256… 2,048, then 4,096 each), so an empty timeline holds
+ * no segment and a timeline of a few entries a small one: a context per test costs little until its
+ * test records much.
+ *
+ * <p>The directory itself grows without copying: chunk {@code c} holds {@code 2^c} segments and is
+ * made when the first of them is, so a timeline that is never written keeps one small array. A
+ * segment, once installed, is never replaced, so every writer of an index writes the same segment.
+ */
+final class SegmentDirectory {
+  /** How many entries a timeline holds at most. */
+  static final long CAPACITY = 1L << 28;
+
+  private static final int FIRST_BITS = 6;
+  private static final int FULL_BITS = 12;
+  private static final int FULL_SIZE = 1 << FULL_BITS;
+  private static final int SEGMENTS = segmentOf(CAPACITY - 1) + 1;
+  private static final int CHUNKS = chunkOf(SEGMENTS - 1) + 1;
+
+  private final AtomicReferenceArray<@Nullable AtomicReferenceArray<@Nullable TimelineSegment>>
+      chunks = new AtomicReferenceArray<>(CHUNKS);
+
+  /** Returns the number of the segment that holds {@code index}. */
+  static int segmentOf(long index) {
+    if (index >= FULL_SIZE) {
+      return (int) (index >>> FULL_BITS) + (FULL_BITS - FIRST_BITS);
+    }
+    int highestBit = 63 - Long.numberOfLeadingZeros(index | 1);
+    return Math.max(0, highestBit - FIRST_BITS + 1);
+  }
+
+  private static long firstIndexOf(int segment) {
+    if (segment <= FULL_BITS - FIRST_BITS) {
+      return segment == 0 ? 0 : 1L << (segment + FIRST_BITS - 1);
+    }
+    return (long) (segment - (FULL_BITS - FIRST_BITS)) << FULL_BITS;
+  }
+
+  private static int sizeOf(int segment) {
+    if (segment <= FULL_BITS - FIRST_BITS) {
+      return segment == 0 ? 1 << FIRST_BITS : 1 << (segment + FIRST_BITS - 1);
+    }
+    return FULL_SIZE;
+  }
+
+  /** Chunk {@code c} holds segments {@code 2^c - 1} to {@code 2^(c+1) - 2}. */
+  private static int chunkOf(int segment) {
+    return 31 - Integer.numberOfLeadingZeros(segment + 1);
+  }
+
+  private static int positionInChunk(int segment) {
+    return segment + 1 - Integer.highestOneBit(segment + 1);
+  }
+
+  /** Returns the segment that holds {@code index}, or {@code null} when none is made yet. */
+  @Nullable TimelineSegment forReading(int segment) {
+    AtomicReferenceArray<@Nullable TimelineSegment> chunk = chunks.get(chunkOf(segment));
+    return chunk == null ? null : chunk.get(positionInChunk(segment));
+  }
+
+  /**
+   * Returns the segment that holds {@code index}, making it when none is made yet.
+   *
+   * @throws IllegalStateException when {@code index} is beyond {@link #CAPACITY}
+   */
+  TimelineSegment forWriting(long index) {
+    if (index >= CAPACITY) {
+      throw new IllegalStateException("timeline is full: " + CAPACITY + " entries");
+    }
+    int segment = segmentOf(index);
+    int c = chunkOf(segment);
+    AtomicReferenceArray<@Nullable TimelineSegment> chunk = chunks.get(c);
+    if (chunk == null) {
+      chunks.compareAndSet(c, null, new AtomicReferenceArray<>(1 << c));
+      chunk = Objects.requireNonNull(chunks.get(c));
+    }
+    int position = positionInChunk(segment);
+    TimelineSegment found = chunk.get(position);
+    if (found != null) {
+      return found;
+    }
+    chunk.compareAndSet(
+        position, null, new TimelineSegment(firstIndexOf(segment), sizeOf(segment)));
+    return Objects.requireNonNull(chunk.get(position));
+  }
+
+  /** Returns how many entries the segments made so far can hold: what the timeline allocated. */
+  long allocatedSlots() {
+    long slots = 0;
+    for (int segment = 0; segment < SEGMENTS; segment++) {
+      TimelineSegment found = forReading(segment);
+      if (found != null) {
+        slots += found.size();
+      }
+    }
+    return slots;
+  }
+}

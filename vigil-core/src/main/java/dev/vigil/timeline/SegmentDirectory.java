@@ -27,6 +27,13 @@ final class SegmentDirectory {
   private final AtomicReferenceArray<@Nullable AtomicReferenceArray<@Nullable TimelineSegment>>
       chunks = new AtomicReferenceArray<>(CHUNKS);
 
+  /**
+   * The segment found last, to skip the directory on the next append. Read and written without
+   * synchronisation: a segment's fields are final, so any thread that sees one sees it whole, and a
+   * stale one only sends the caller to the directory.
+   */
+  private @Nullable TimelineSegment recent;
+
   /** Returns the number of the segment that holds {@code index}. */
   static int segmentOf(long index) {
     if (index >= FULL_SIZE) {
@@ -71,6 +78,16 @@ final class SegmentDirectory {
    * @throws IllegalStateException when {@code index} is beyond {@link #CAPACITY}
    */
   TimelineSegment forWriting(long index) {
+    TimelineSegment last = recent;
+    if (last != null && last.holds(index)) {
+      return last;
+    }
+    TimelineSegment found = find(index);
+    recent = found;
+    return found;
+  }
+
+  private TimelineSegment find(long index) {
     if (index >= CAPACITY) {
       throw new IllegalStateException("timeline is full: " + CAPACITY + " entries");
     }

@@ -37,7 +37,7 @@ public final class Timeline {
 
   static {
     try {
-      TAIL = MethodHandles.lookup().findVarHandle(Timeline.class, "tail", TimelineTail.class);
+      TAIL = MethodHandles.lookup().findVarHandle(Timeline.class, "tail", Object.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -46,7 +46,9 @@ public final class Timeline {
   private final TimeSource time;
   private final Signal signal;
   private final SegmentDirectory segments = new SegmentDirectory();
-  private volatile TimelineTail tail = TimelineTail.empty();
+
+  /** The newest append: a {@link TimelineEntry} or a {@link TimelineTail.Run}. */
+  private volatile Object tail = TimelineTail.EMPTY;
 
   /**
    * Creates an empty timeline; normally obtained from {@code Vigil.timeline()}.
@@ -106,12 +108,28 @@ public final class Timeline {
       String summary,
       Map<String, String> attributes) {
     Map<String, String> checked = TimelineEntry.checkedCopy(source, type, summary, attributes);
-    TimelineTail appended =
-        TimelineTail.of(source, type, correlationId, causationId, summary, checked);
-    reserve(appended);
-    appended.finish(segments);
-    signal.pulse();
-    return appended.entry();
+    Instant readAt = time.instant();
+    long readNanos = time.nanoTime();
+    while (true) {
+      Object last = finishedTail();
+      long index = TimelineTail.nextIndex(last, 1, segments);
+      TimelineEntry entry =
+          new TimelineEntry(
+              index + 1,
+              TimelineTail.atOrAfter(last, readAt),
+              Math.max(readNanos, TimelineTail.nanos(last)),
+              source,
+              type,
+              correlationId,
+              causationId,
+              summary,
+              checked);
+      if (TAIL.compareAndSet(this, last, entry)) {
+        TimelineTail.finish(entry, segments);
+        signal.pulse();
+        return entry;
+      }
+    }
   }
 
   /**
@@ -121,42 +139,51 @@ public final class Timeline {
    * @param observations what was observed, in order
    */
   public void appendAll(List<Observation> observations) {
-    Objects.requireNonNull(observations, "observations must not be null");
-    // Read once, before taking sequence numbers: a list that changes or fails on a second read
-    // cannot then leave numbers taken and never written.
-    Observation[] batch = observations.toArray(new Observation[0]);
-    for (Observation observation : batch) {
-      Objects.requireNonNull(observation, "observations must not contain null");
-    }
+    Observation[] batch = readOnce(observations);
     if (batch.length == 0) {
       return;
     }
-    TimelineTail appended = TimelineTail.ofAll(batch);
-    reserve(appended);
-    appended.finish(segments);
-    signal.pulse();
-  }
-
-  /** Makes {@code appended} the tail: takes its sequence numbers and stamps it, in one step. */
-  private void reserve(TimelineTail appended) {
-    Instant at = time.instant();
-    long nanos = time.nanoTime();
+    Instant readAt = time.instant();
+    long readNanos = time.nanoTime();
     while (true) {
-      TimelineTail last = tail;
-      // Only the tail may be unfinished: finish it before it stops being the tail.
-      last.finish(segments);
-      appended.follow(last, at, nanos, segments);
-      if (TAIL.compareAndSet(this, last, appended)) {
+      Object last = finishedTail();
+      TimelineTail.Run run =
+          new TimelineTail.Run(
+              TimelineTail.nextIndex(last, batch.length, segments),
+              TimelineTail.atOrAfter(last, readAt),
+              Math.max(readNanos, TimelineTail.nanos(last)),
+              batch);
+      if (TAIL.compareAndSet(this, last, run)) {
+        TimelineTail.finish(run, segments);
+        signal.pulse();
         return;
       }
     }
   }
 
-  /** Returns the end of the entries appended so far, having finished writing the newest ones. */
+  /**
+   * Reads the whole batch once, before any sequence number is taken: a list that changes or fails
+   * on a second read cannot then leave numbers taken and never written.
+   */
+  private static Observation[] readOnce(List<Observation> observations) {
+    Objects.requireNonNull(observations, "observations must not be null");
+    Observation[] batch = observations.toArray(new Observation[0]);
+    for (Observation observation : batch) {
+      Objects.requireNonNull(observation, "observations must not contain null");
+    }
+    return batch;
+  }
+
+  /** Returns the tail once it is written: only the tail may be unfinished, so all is written. */
+  private Object finishedTail() {
+    Object last = tail;
+    TimelineTail.finish(last, segments);
+    return last;
+  }
+
+  /** Returns the end of the entries appended so far, all of them written. */
   private long finishedEnd() {
-    TimelineTail last = tail;
-    last.finish(segments);
-    return last.end();
+    return TimelineTail.end(finishedTail());
   }
 
   /** Returns how many entries the segments made so far can hold; for tests of the footprint. */

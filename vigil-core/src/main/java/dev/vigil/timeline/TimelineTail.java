@@ -1,8 +1,6 @@
 package dev.vigil.timeline;
 
 import java.time.Instant;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The newest append of a timeline: the sequence numbers it took, its timestamp and what it records,
@@ -15,136 +13,116 @@ import org.jspecify.annotations.Nullable;
  * the tail before reading. So only the newest append can be unfinished, and an append that stalls
  * or fails after taking its numbers (a stack overflow, say) never leaves a gap that hides the
  * entries after it.
+ *
+ * <p>The tail of a one-entry append is the {@link TimelineEntry} the append returns: an append
+ * makes that object anyway, and one more object per append doubled how often the young collector
+ * ran, copying the live columns each time. A run of entries ({@link Timeline#appendAll}) is a
+ * {@link Run}.
  */
 final class TimelineTail {
-  private static final Observation[] SINGLE = new Observation[0];
+  /** The tail of a timeline that nothing was appended to yet. */
+  static final Run EMPTY = new Run(0, Instant.MIN, Long.MIN_VALUE, new Observation[0]);
 
-  private final int count;
-  private final String source;
-  private final String type;
-  private final @Nullable String correlationId;
-  private final @Nullable String causationId;
-  private final String summary;
-  private final Map<String, String> attributes;
-  private final Observation[] batch;
+  private TimelineTail() {}
 
-  // Set by follow() only while this tail is private to its appender; the compare-and-set that
-  // publishes the tail publishes them.
-  private long first;
-  private Instant at = Instant.MIN;
-  private long nanos = Long.MIN_VALUE;
-  private @Nullable TimelineSegment segment;
+  /** Several consecutive entries appended at once, with one timestamp. */
+  static final class Run {
+    private final long first;
+    private final Instant at;
+    private final long nanos;
+    private final Observation[] observations;
 
-  @SuppressWarnings("TooManyParameters") // the fields of one entry
-  private TimelineTail(
-      int count,
-      String source,
-      String type,
-      @Nullable String correlationId,
-      @Nullable String causationId,
-      String summary,
-      Map<String, String> attributes,
-      Observation[] batch) {
-    this.count = count;
-    this.source = source;
-    this.type = type;
-    this.correlationId = correlationId;
-    this.causationId = causationId;
-    this.summary = summary;
-    this.attributes = attributes;
-    this.batch = batch;
+    Run(long first, Instant at, long nanos, Observation[] observations) {
+      this.first = first;
+      this.at = at;
+      this.nanos = nanos;
+      this.observations = observations;
+    }
   }
 
-  /** Returns the tail of a timeline that nothing was appended to yet. */
-  static TimelineTail empty() {
-    return new TimelineTail(0, "none", "none", null, null, "", Map.of(), SINGLE);
+  /** Returns the index after the last entry of {@code tail}. */
+  static long end(Object tail) {
+    if (tail instanceof TimelineEntry entry) {
+      return entry.sequence();
+    }
+    Run run = (Run) tail;
+    return run.first + run.observations.length;
   }
 
-  /** Returns an append of one entry whose fields are already checked. */
-  static TimelineTail of(
-      String source,
-      String type,
-      @Nullable String correlationId,
-      @Nullable String causationId,
-      String summary,
-      Map<String, String> checkedAttributes) {
-    return new TimelineTail(
-        1, source, type, correlationId, causationId, summary, checkedAttributes, SINGLE);
+  /** Returns the instant {@code tail} is stamped with: the earliest the next append may take. */
+  static Instant at(Object tail) {
+    return tail instanceof TimelineEntry entry ? entry.at() : ((Run) tail).at;
   }
 
-  /** Returns an append of a run of observations, at least one, that nobody else can change. */
-  static TimelineTail ofAll(Observation[] observations) {
-    Observation o = observations[0];
-    return new TimelineTail(
-        observations.length,
-        o.source(),
-        o.type(),
-        o.correlationId(),
-        o.causationId(),
-        o.summary(),
-        o.attributes(),
-        observations);
+  /** Returns the monotonic reading {@code tail} is stamped with. */
+  static long nanos(Object tail) {
+    return tail instanceof TimelineEntry entry ? entry.nanos() : ((Run) tail).nanos;
+  }
+
+  /** Returns the later of {@code read} and the instant {@code previous} is stamped with. */
+  static Instant atOrAfter(Object previous, Instant read) {
+    Instant floor = at(previous);
+    return read.isBefore(floor) ? floor : read;
   }
 
   /**
-   * Places this append right after {@code previous}, stamped with the time read or, when {@code
-   * previous} is stamped later, with its time; makes the segment of the first entry if needed.
+   * Checks that {@code count} more entries fit after {@code previous}, makes the segment of the
+   * first if needed, and returns its index. Both can fail, so they happen before the index is
+   * taken.
    */
-  void follow(TimelineTail previous, Instant readAt, long readNanos, SegmentDirectory segments) {
-    long start = previous.end();
+  static long nextIndex(Object previous, int count, SegmentDirectory segments) {
+    long start = end(previous);
     if (start + count > SegmentDirectory.CAPACITY) {
       throw new IllegalStateException(
           "timeline is full: " + SegmentDirectory.CAPACITY + " entries");
     }
-    first = start;
-    at = readAt.isBefore(previous.at) ? previous.at : readAt;
-    nanos = Math.max(readNanos, previous.nanos);
-    TimelineSegment previousSegment = previous.segment;
-    segment =
-        previousSegment != null && previousSegment.holds(start)
-            ? previousSegment
-            : segments.forWriting(start);
+    segments.forWriting(start);
+    return start;
   }
 
-  /** Returns the index after the last entry of this append. */
-  long end() {
-    return first + count;
-  }
-
-  /** Writes the entries of this append that are not yet written. */
-  void finish(SegmentDirectory segments) {
-    for (long index = first; index < first + count; index++) {
-      TimelineSegment target = segment;
-      if (target == null || !target.holds(index)) {
-        target = segments.forWriting(index);
-      }
+  /** Writes the entries of {@code tail} that are not yet written. */
+  static void finish(Object tail, SegmentDirectory segments) {
+    if (tail instanceof TimelineEntry entry) {
+      long index = entry.sequence() - 1;
+      TimelineSegment target = segments.forWriting(index);
       if (!target.published(index)) {
-        write(target, index);
+        write(target, index, entry);
       }
-    }
-  }
-
-  private void write(TimelineSegment target, long index) {
-    if (batch == SINGLE) {
-      target.write(index, at, nanos, source, type, correlationId, causationId, summary, attributes);
       return;
     }
-    Observation o = batch[(int) (index - first)];
+    Run run = (Run) tail;
+    for (int i = 0; i < run.observations.length; i++) {
+      long index = run.first + i;
+      TimelineSegment target = segments.forWriting(index);
+      if (!target.published(index)) {
+        write(target, index, run, run.observations[i]);
+      }
+    }
+  }
+
+  private static void write(TimelineSegment target, long index, TimelineEntry entry) {
     target.write(
         index,
-        at,
-        nanos,
+        entry.at(),
+        entry.nanos(),
+        entry.source(),
+        entry.type(),
+        entry.correlationId(),
+        entry.causationId(),
+        entry.summary(),
+        entry.attributes());
+  }
+
+  private static void write(TimelineSegment target, long index, Run run, Observation o) {
+    target.write(
+        index,
+        run.at,
+        run.nanos,
         o.source(),
         o.type(),
         o.correlationId(),
         o.causationId(),
         o.summary(),
         o.attributes());
-  }
-
-  /** Returns the entry of a one-entry append, as it was written. */
-  TimelineEntry entry() {
-    return new TimelineEntry(
-        first + 1, at, nanos, source, type, correlationId, causationId, summary, attributes);
   }
 }

@@ -15,9 +15,9 @@ import java.time.Instant;
  * entries after it.
  *
  * <p>The tail of a one-entry append is the {@link TimelineEntry} the append returns: an append
- * makes that object anyway, and one more object per append doubled how often the young collector
- * ran, copying the live columns each time. A run of entries ({@link Timeline#appendAll}) is a
- * {@link Run}.
+ * makes that object anyway, while one more object per append (some 70 bytes on top of some 125)
+ * made the young collector run that much more often, copying the live columns each time. A run of
+ * entries ({@link Timeline#appendAll}) is a {@link Run}.
  */
 final class TimelineTail {
   /** The tail of a timeline that nothing was appended to yet. */

@@ -2,13 +2,12 @@ package dev.vigil.timeline;
 
 import dev.vigil.time.Signal;
 import dev.vigil.time.TimeSource;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -24,31 +23,20 @@ import org.jspecify.annotations.Nullable;
  *     .within(Duration.ofSeconds(5));
  * }</pre>
  *
- * <p>Appends from many threads do not take a lock: each takes the next sequence numbers and its
- * timestamp in one compare-and-set and writes its own slots, so sequence order and time order
- * agree. Readers see the gapless prefix of entries already written, so a query never shows entry 7
- * without entry 6; an append that fails after taking its number is finished by the next append or
- * query, so it never hides later entries.
+ * <p>Appends from many threads do not take a lock. Each reads the time between seeing the next
+ * sequence number and taking it with a compare-and-set, so the append that takes the next number
+ * reads the time after this one did: sequence order and time order agree (for a clock that never
+ * steps back, as monotonic and virtual time never do). Readers see the gapless prefix of entries
+ * already written, so a query never shows entry 7 without entry 6; an append that fails after
+ * taking its number abandons its slot, which readers pass over, so it never hides later entries.
  *
  * @since 0.1
  */
 public final class Timeline {
-  private static final VarHandle TAIL;
-
-  static {
-    try {
-      TAIL = MethodHandles.lookup().findVarHandle(Timeline.class, "tail", Object.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
   private final TimeSource time;
   private final Signal signal;
   private final SegmentDirectory segments = new SegmentDirectory();
-
-  /** The newest append: a {@link TimelineEntry} or a {@link TimelineTail.Run}. */
-  private volatile Object tail = TimelineTail.EMPTY;
+  private final AtomicLong nextIndex = new AtomicLong();
 
   /**
    * Creates an empty timeline; normally obtained from {@code Vigil.timeline()}.
@@ -108,24 +96,25 @@ public final class Timeline {
       String summary,
       Map<String, String> attributes) {
     Map<String, String> checked = TimelineEntry.checkedCopy(source, type, summary, attributes);
-    Instant readAt = time.instant();
-    long readNanos = time.nanoTime();
     while (true) {
-      Object last = finishedTail();
-      long index = TimelineTail.nextIndex(last, 1, segments);
+      long index = nextIndex.get();
+      // Read after seeing the number and before taking it: whoever takes the next number reads
+      // the time after this number was taken, so a later number never carries an earlier time.
+      Instant at = time.instant();
+      long nanos = time.nanoTime();
+      // Everything that can fail happens before the number is taken.
+      TimelineSegment segment = segments.forWriting(index);
+      int slot = segment.slotOf(index);
       TimelineEntry entry =
           new TimelineEntry(
-              index + 1,
-              TimelineTail.atOrAfter(last, readAt),
-              Math.max(readNanos, TimelineTail.nanos(last)),
-              source,
-              type,
-              correlationId,
-              causationId,
-              summary,
-              checked);
-      if (TAIL.compareAndSet(this, last, entry)) {
-        TimelineTail.finish(entry, segments);
+              index + 1, at, nanos, source, type, correlationId, causationId, summary, checked);
+      if (nextIndex.compareAndSet(index, index + 1)) {
+        try {
+          segment.write(slot, entry);
+        } catch (Throwable failure) { // a stack overflow: the one thing write() can throw
+          segment.types[slot] = TimelineSegment.ABANDONED; // no call, so no second overflow
+          throw failure;
+        }
         signal.pulse();
         return entry;
       }
@@ -143,21 +132,33 @@ public final class Timeline {
     if (batch.length == 0) {
       return;
     }
-    Instant readAt = time.instant();
-    long readNanos = time.nanoTime();
     while (true) {
-      Object last = finishedTail();
-      TimelineTail.Run run =
-          new TimelineTail.Run(
-              TimelineTail.nextIndex(last, batch.length, segments),
-              TimelineTail.atOrAfter(last, readAt),
-              Math.max(readNanos, TimelineTail.nanos(last)),
-              batch);
-      if (TAIL.compareAndSet(this, last, run)) {
-        TimelineTail.finish(run, segments);
+      long first = nextIndex.get();
+      Instant at = time.instant();
+      long nanos = time.nanoTime();
+      for (int i = 0; i < batch.length; i++) {
+        segments.forWriting(first + i); // made before the numbers are taken, as in append
+      }
+      if (nextIndex.compareAndSet(first, first + batch.length)) {
+        writeAll(first, at, nanos, batch);
         signal.pulse();
         return;
       }
+    }
+  }
+
+  private void writeAll(long first, Instant at, long nanos, Observation[] batch) {
+    int written = 0;
+    try {
+      for (; written < batch.length; written++) {
+        TimelineSegment segment = segments.forWriting(first + written);
+        segment.write(segment.slotOf(first + written), at, nanos, batch[written]);
+      }
+    } catch (Throwable failure) { // a stack overflow: abandon what is left, so no gap remains
+      for (long index = first + written; index < first + batch.length; index++) {
+        segments.forWriting(index).abandon(index);
+      }
+      throw failure;
     }
   }
 
@@ -174,16 +175,13 @@ public final class Timeline {
     return batch;
   }
 
-  /** Returns the tail once it is written: only the tail may be unfinished, so all is written. */
-  private Object finishedTail() {
-    Object last = tail;
-    TimelineTail.finish(last, segments);
-    return last;
-  }
-
-  /** Returns the end of the entries appended so far, all of them written. */
-  private long finishedEnd() {
-    return TimelineTail.end(finishedTail());
+  /**
+   * Takes the next number and abandons its slot, as an append that overflows the stack after taking
+   * its number does; for tests of how readers pass over abandoned slots.
+   */
+  void takeNumberAndAbandonIt() {
+    long index = nextIndex.getAndIncrement();
+    segments.forWriting(index).abandon(index);
   }
 
   /** Returns how many entries the segments made so far can hold; for tests of the footprint. */
@@ -197,7 +195,9 @@ public final class Timeline {
    * @return the number of entries
    */
   public int size() {
-    return (int) finishedEnd();
+    int[] count = new int[1];
+    walk((segment, index) -> count[0]++);
+    return count[0];
   }
 
   /**
@@ -258,9 +258,14 @@ public final class Timeline {
     return scan((segment, index) -> true, filter);
   }
 
-  /** Tests a published slot by its columns, before an entry is made of it. */
+  /** Tests a written slot by its columns, before an entry is made of it. */
   private interface SlotTest {
     boolean test(TimelineSegment segment, long index);
+  }
+
+  /** Receives the written slots of the gapless prefix. */
+  private interface SlotVisitor {
+    void visit(TimelineSegment segment, long index);
   }
 
   private List<TimelineEntry> scan(SlotTest test) {
@@ -273,26 +278,36 @@ public final class Timeline {
    */
   private List<TimelineEntry> scan(SlotTest test, Predicate<? super TimelineEntry> filter) {
     List<TimelineEntry> selected = new ArrayList<>();
-    long end = finishedEnd();
+    walk(
+        (segment, index) -> {
+          if (test.test(segment, index)) {
+            TimelineEntry entry = Objects.requireNonNull(segment.read(index));
+            if (filter.test(entry)) {
+              selected.add(entry);
+            }
+          }
+        });
+    return List.copyOf(selected);
+  }
+
+  /** Visits the written slots in order, passing over abandoned ones, up to the first unwritten. */
+  private void walk(SlotVisitor visitor) {
+    long end = nextIndex.get();
     for (int s = 0; ; s++) {
       TimelineSegment segment = segments.forReading(s);
       if (segment == null || segment.first() >= end) {
-        break;
+        return;
       }
       long stop = Math.min(end, segment.first() + segment.size());
       for (long index = segment.first(); index < stop; index++) {
         if (!segment.published(index)) {
-          return List.copyOf(selected); // still being written: stop at the gapless prefix
+          return; // still being written: stop at the gapless prefix
         }
-        if (test.test(segment, index)) {
-          TimelineEntry entry = Objects.requireNonNull(segment.read(index));
-          if (filter.test(entry)) {
-            selected.add(entry);
-          }
+        if (!TimelineSegment.ABANDONED.equals(segment.type(index))) {
+          visitor.visit(segment, index);
         }
       }
     }
-    return List.copyOf(selected);
   }
 
   /**

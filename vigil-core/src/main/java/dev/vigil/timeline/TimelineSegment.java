@@ -1,8 +1,9 @@
 package dev.vigil.timeline;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,13 +17,23 @@ import org.jspecify.annotations.Nullable;
  * each column instead of taking turns on the same ones.
  *
  * <p>A writer fills the other columns of its slot, then publishes the type with release semantics;
- * a reader that sees the type (with acquire semantics) sees the rest of the slot. Two writers of
- * the same slot (an append and whoever finishes it for it) write the same values, so their race is
- * harmless.
+ * a reader that sees the type (with acquire semantics) sees the rest of the slot. A slot whose
+ * writer failed after taking its number holds {@link #ABANDONED} as its type: readers pass over it
+ * instead of stopping there.
  */
 final class TimelineSegment {
+  /** The type of an abandoned slot: empty, which no entry's type can be. */
+  static final String ABANDONED = "";
+
+  private static final VarHandle TYPE = MethodHandles.arrayElementVarHandle(String[].class);
   private static final int SPREAD_BITS = 4;
   private static final int SPREAD = 1 << SPREAD_BITS;
+
+  /**
+   * The type column, read and written through {@link #TYPE}. Package-private so that an append can
+   * abandon its slot with a plain array store, the one step that cannot overflow the stack.
+   */
+  final @Nullable String[] types;
 
   private final long first;
   private final int size;
@@ -35,7 +46,6 @@ final class TimelineSegment {
   private final @Nullable String[] causationIds;
   private final @Nullable String[] summaries;
   private final @Nullable Object[] attributes;
-  private final AtomicReferenceArray<String> types;
 
   /**
    * Makes a segment for the {@code size} entries from index {@code first} on.
@@ -54,7 +64,7 @@ final class TimelineSegment {
     causationIds = new String[size];
     summaries = new String[size];
     attributes = new Object[size];
-    types = new AtomicReferenceArray<>(size);
+    types = new String[size];
   }
 
   /** Returns the index of the first entry this segment holds. */
@@ -72,14 +82,43 @@ final class TimelineSegment {
     return index >= first && index - first < size;
   }
 
-  private int slotOf(long index) {
+  /** Returns the slot of the entry at {@code index}, which this segment holds. */
+  int slotOf(long index) {
     int offset = (int) (index - first);
     return ((offset & (SPREAD - 1)) << spreadShift) | (offset >>> SPREAD_BITS);
   }
 
+  /** Writes {@code entry} into {@code slot} and publishes it. */
+  void write(int slot, TimelineEntry entry) {
+    write(
+        slot,
+        entry.at(),
+        entry.nanos(),
+        entry.source(),
+        entry.type(),
+        entry.correlationId(),
+        entry.causationId(),
+        entry.summary(),
+        entry.attributes());
+  }
+
+  /** Writes {@code observation}, stamped {@code at} and {@code nanos}, into {@code slot}. */
+  void write(int slot, Instant at, long nanos, Observation observation) {
+    write(
+        slot,
+        at,
+        nanos,
+        observation.source(),
+        observation.type(),
+        observation.correlationId(),
+        observation.causationId(),
+        observation.summary(),
+        observation.attributes());
+  }
+
   @SuppressWarnings("TooManyParameters") // one per column: an object per entry is what this avoids
-  void write(
-      long index,
+  private void write(
+      int slot,
       Instant at,
       long nanos,
       String source,
@@ -88,7 +127,6 @@ final class TimelineSegment {
       @Nullable String causationId,
       String summary,
       Map<String, String> entryAttributes) {
-    int slot = slotOf(index);
     epochSeconds[slot] = at.getEpochSecond();
     nanosOfSecond[slot] = at.getNano();
     monotonicNanos[slot] = nanos;
@@ -97,17 +135,22 @@ final class TimelineSegment {
     causationIds[slot] = causationId;
     summaries[slot] = summary;
     attributes[slot] = entryAttributes;
-    types.setRelease(slot, type);
+    TYPE.setRelease(types, slot, type);
   }
 
-  /** Tells whether the entry at {@code index} is written; only then may the accessors read it. */
+  /** Marks the slot of {@code index} as abandoned, for a writer that failed after taking it. */
+  void abandon(long index) {
+    TYPE.setRelease(types, slotOf(index), ABANDONED);
+  }
+
+  /** Tells whether the slot of {@code index} is written or abandoned: whether readers may pass. */
   boolean published(long index) {
-    return types.getAcquire(slotOf(index)) != null;
+    return TYPE.getAcquire(types, slotOf(index)) != null;
   }
 
-  /** Returns the type of a published entry. */
+  /** Returns the type of a published entry ({@link #ABANDONED} for an abandoned slot). */
   @Nullable String type(long index) {
-    return types.getPlain(slotOf(index));
+    return types[slotOf(index)];
   }
 
   /** Returns the correlation id of a published entry. */
@@ -115,12 +158,12 @@ final class TimelineSegment {
     return correlationIds[slotOf(index)];
   }
 
-  /** Returns the entry at {@code index}, or {@code null} while it is still being written. */
+  /** Returns the entry at {@code index}, or {@code null} while it is unwritten or abandoned. */
   @SuppressWarnings("unchecked") // the attributes column holds only what write() put there
   @Nullable TimelineEntry read(long index) {
     int slot = slotOf(index);
-    String type = types.getAcquire(slot);
-    if (type == null) {
+    String type = (String) TYPE.getAcquire(types, slot);
+    if (type == null || type.isEmpty()) {
       return null;
     }
     return new TimelineEntry(

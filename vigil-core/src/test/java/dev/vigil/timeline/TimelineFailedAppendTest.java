@@ -1,6 +1,7 @@
 package dev.vigil.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.vigil.Vigil;
 import java.util.AbstractList;
@@ -40,6 +41,19 @@ class TimelineFailedAppendTest {
     assertThat(recursion.failed).as("appends that overflowed the stack").isPositive();
     assertThat(types.size()).as("entries visible").isGreaterThan(recursion.returned);
     assertThat(types.get(types.size() - 1)).as("the last entry visible").isEqualTo("after");
+  }
+
+  @Test
+  void readers_pass_over_a_slot_abandoned_after_its_number_was_taken() {
+    timeline.record("before", "c-1", Map.of());
+    timeline.takeNumberAndAbandonIt();
+    timeline.record("after", "c-1", Map.of());
+
+    assertThat(timeline.entries())
+        .extracting(TimelineEntry::sequence, TimelineEntry::type)
+        .containsExactly(tuple(1L, "before"), tuple(3L, "after"));
+    assertThat(timeline.byCorrelationId("c-1")).hasSize(2);
+    assertThat(timeline.size()).isEqualTo(2);
   }
 
   private static Observation seen(String type) {

@@ -66,8 +66,8 @@ final class SegmentDirectory {
     return segment + 1 - Integer.highestOneBit(segment + 1);
   }
 
-  /** Returns the segment that holds {@code index}, or {@code null} when none is made yet. */
-  @Nullable TimelineSegment forReading(int segment) {
+  /** Returns segment number {@code segment}, or {@code null} when it is not made yet. */
+  private @Nullable TimelineSegment forReading(int segment) {
     AtomicReferenceArray<@Nullable TimelineSegment> chunk = chunks.get(chunkOf(segment));
     return chunk == null ? null : chunk.get(positionInChunk(segment));
   }
@@ -106,6 +106,33 @@ final class SegmentDirectory {
     chunk.compareAndSet(
         position, null, new TimelineSegment(firstIndexOf(segment), sizeOf(segment)));
     return Objects.requireNonNull(chunk.get(position));
+  }
+
+  /** Receives the written slots of a timeline's gapless prefix. */
+  interface SlotVisitor {
+    void visit(TimelineSegment segment, long index);
+  }
+
+  /**
+   * Visits the written slots before {@code end} in order, passing over abandoned ones, and stops at
+   * the first still being written: readers see a gapless prefix.
+   */
+  void walk(long end, SlotVisitor visitor) {
+    for (int s = 0; ; s++) {
+      TimelineSegment segment = forReading(s);
+      if (segment == null || segment.first() >= end) {
+        return;
+      }
+      long stop = Math.min(end, segment.first() + segment.size());
+      for (long index = segment.first(); index < stop; index++) {
+        if (!segment.published(index)) {
+          return;
+        }
+        if (!TimelineSegment.ABANDONED.equals(segment.type(index))) {
+          visitor.visit(segment, index);
+        }
+      }
+    }
   }
 
   /** Returns how many entries the segments made so far can hold: what the timeline allocated. */

@@ -263,11 +263,6 @@ public final class Timeline {
     boolean test(TimelineSegment segment, long index);
   }
 
-  /** Receives the written slots of the gapless prefix. */
-  private interface SlotVisitor {
-    void visit(TimelineSegment segment, long index);
-  }
-
   private List<TimelineEntry> scan(SlotTest test) {
     return scan(test, entry -> true);
   }
@@ -290,24 +285,8 @@ public final class Timeline {
     return List.copyOf(selected);
   }
 
-  /** Visits the written slots in order, passing over abandoned ones, up to the first unwritten. */
-  private void walk(SlotVisitor visitor) {
-    long end = nextIndex.get();
-    for (int s = 0; ; s++) {
-      TimelineSegment segment = segments.forReading(s);
-      if (segment == null || segment.first() >= end) {
-        return;
-      }
-      long stop = Math.min(end, segment.first() + segment.size());
-      for (long index = segment.first(); index < stop; index++) {
-        if (!segment.published(index)) {
-          return; // still being written: stop at the gapless prefix
-        }
-        if (!TimelineSegment.ABANDONED.equals(segment.type(index))) {
-          visitor.visit(segment, index);
-        }
-      }
-    }
+  private void walk(SegmentDirectory.SlotVisitor visitor) {
+    segments.walk(nextIndex.get(), visitor);
   }
 
   /**

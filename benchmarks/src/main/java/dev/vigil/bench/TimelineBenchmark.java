@@ -3,6 +3,8 @@ package dev.vigil.bench;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigil.Vigil;
+import dev.vigil.time.Signal;
+import dev.vigil.time.TimeSource;
 import dev.vigil.timeline.Timeline;
 import java.time.Duration;
 import java.util.Map;
@@ -11,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The timeline: the cost of an append (one producer, then two at once), and how fast a wait on a
- * timeline query returns after the append it waits for, against Awaitility on the same query.
+ * The timeline: the cost of an append (one producer, then two at once), the heap a timeline keeps
+ * while empty and with a few entries, and how fast a wait on a timeline query returns after the
+ * append it waits for, against Awaitility on the same query.
  *
  * <p>Usage: {@code ./bench timeline}.
  */
@@ -24,7 +27,46 @@ public final class TimelineBenchmark {
   /** Runs the measurements and prints BENCH and RATIO lines. */
   public static void main(String[] args) throws Exception {
     append();
+    retained();
     waitLatency();
+  }
+
+  /** Heap kept per timeline, from used heap after collection over many live timelines. */
+  private static void retained() {
+    int timelines = 1_000;
+    try (TimeSource time = TimeSource.virtual()) {
+      Report.bench("timeline-retained-empty", retainedBytes(time, timelines, 0), "B");
+      Report.bench("timeline-retained-10-entries", retainedBytes(time, timelines, 10), "B");
+    }
+  }
+
+  private static double retainedBytes(TimeSource time, int timelines, int entriesEach) {
+    Signal signal = new Signal();
+    long before = usedHeapAfterCollection();
+    Timeline[] kept = new Timeline[timelines];
+    for (int i = 0; i < timelines; i++) {
+      kept[i] = new Timeline(time, signal);
+      for (int e = 0; e < entriesEach; e++) {
+        kept[i].append("bench", "tick", "c-1", null, "", NO_ATTRIBUTES);
+      }
+    }
+    long after = usedHeapAfterCollection();
+    // Read the array after measuring so that the collector cannot free the timelines early.
+    if (kept[timelines - 1].size() != entriesEach) {
+      throw new IllegalStateException("a timeline lost entries");
+    }
+    return (after - before) / (double) timelines;
+  }
+
+  private static long usedHeapAfterCollection() {
+    Runtime runtime = Runtime.getRuntime();
+    long used = Long.MAX_VALUE;
+    // Several collections: one may leave garbage a later one frees; the lowest reading counts.
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
+    }
+    return used;
   }
 
   private static void append() throws Exception {

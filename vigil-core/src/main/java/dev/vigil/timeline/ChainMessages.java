@@ -38,16 +38,22 @@ final class ChainMessages {
     return text.append(NL).append(actual(trace)).append(NL).append(why).toString();
   }
 
-  static String notExactlyOnce(Trace trace, String type, List<Integer> at) {
+  static String notExactly(Trace trace, String type, int expected, List<Integer> at) {
     return "Expecting trace "
         + trace.correlationId()
         + " to contain "
         + type
-        + " exactly once, but it occurred "
-        + (at.isEmpty() ? "0 times" : at.size() + " times, at " + at)
+        + " exactly "
+        + times(expected)
+        + ", but it occurred "
+        + (at.isEmpty() ? "0 times" : times(at.size()) + ", at " + at)
         + "."
         + NL
         + actual(trace);
+  }
+
+  private static String times(int count) {
+    return count == 1 ? "once" : count + " times";
   }
 
   static String notBefore(Trace trace, String earlier, int first, String later, int second) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -24,24 +23,20 @@ import org.jspecify.annotations.Nullable;
  *     .within(Duration.ofSeconds(5));
  * }</pre>
  *
- * <p>Appends from many threads do not take a lock: each takes the next sequence number from a
- * counter and writes its own slot. Readers see the gapless prefix of entries already written, so a
- * query never shows entry 7 without entry 6.
+ * <p>Appends from many threads do not take a lock. Each reads the time between seeing the next
+ * sequence number and taking it with a compare-and-set, so the append that takes the next number
+ * reads the time after this one did: sequence order and time order agree (for a clock that never
+ * steps back, as monotonic and virtual time never do). Readers see the gapless prefix of entries
+ * already written, so a query never shows entry 7 without entry 6; an append that fails after
+ * taking its number abandons its slot, which readers pass over, so it never hides later entries.
  *
  * @since 0.1
  */
 public final class Timeline {
-  private static final int SEGMENT_BITS = 12;
-  private static final int SEGMENT_SIZE = 1 << SEGMENT_BITS;
-  private static final int SPREAD_BITS = 4;
-  private static final int SPREAD = 1 << SPREAD_BITS;
-  private static final int MAX_SEGMENTS = 1 << 16;
-
   private final TimeSource time;
   private final Signal signal;
-  private final AtomicLong nextSequence = new AtomicLong();
-  private final AtomicReferenceArray<TimelineSegment> segments =
-      new AtomicReferenceArray<>(MAX_SEGMENTS);
+  private final SegmentDirectory segments = new SegmentDirectory();
+  private final AtomicLong nextIndex = new AtomicLong();
 
   /**
    * Creates an empty timeline; normally obtained from {@code Vigil.timeline()}.
@@ -68,6 +63,21 @@ public final class Timeline {
   }
 
   /**
+   * Records an observation of the test's own under a source of its choosing, such as {@code
+   * webhook} or {@code db}, so that it gets a lane of its own in renderings.
+   *
+   * @param source what observed it; not blank
+   * @param type what happened, such as {@code payment.completed}; not blank
+   * @param correlationId the flow it belongs to, or {@code null}
+   * @param attributes details to keep; no null keys or values
+   * @return the entry appended
+   */
+  public TimelineEntry record(
+      String source, String type, @Nullable String correlationId, Map<String, String> attributes) {
+    return append(source, type, correlationId, null, "", attributes);
+  }
+
+  /**
    * Appends an observation made by a component.
    *
    * @param source the component that observed it, such as {@code bus}; not blank
@@ -85,20 +95,30 @@ public final class Timeline {
       @Nullable String causationId,
       String summary,
       Map<String, String> attributes) {
-    // Check everything before taking a sequence number: a number taken and never written would
-    // leave a gap that hides every later entry from readers.
     Map<String, String> checked = TimelineEntry.checkedCopy(source, type, summary, attributes);
-    Instant at = time.instant();
-    long nanos = time.nanoTime();
-    long index = nextSequence.getAndIncrement();
-    TimelineEntry entry =
-        new TimelineEntry(
-            index + 1, at, nanos, source, type, correlationId, causationId, summary, checked);
-    segmentForWriting(index)
-        .write(
-            slotOf(index), at, nanos, source, type, correlationId, causationId, summary, checked);
-    signal.pulse();
-    return entry;
+    while (true) {
+      long index = nextIndex.get();
+      // Read after seeing the number and before taking it: whoever takes the next number reads
+      // the time after this number was taken, so a later number never carries an earlier time.
+      Instant at = time.instant();
+      long nanos = time.nanoTime();
+      // Everything that can fail happens before the number is taken.
+      TimelineSegment segment = segments.forWriting(index);
+      int slot = segment.slotOf(index);
+      TimelineEntry entry =
+          new TimelineEntry(
+              index + 1, at, nanos, source, type, correlationId, causationId, summary, checked);
+      if (nextIndex.compareAndSet(index, index + 1)) {
+        try {
+          segment.write(slot, entry);
+        } catch (Throwable failure) { // a stack overflow: the one thing write() can throw
+          segment.types[slot] = TimelineSegment.ABANDONED; // no call, so no second overflow
+          throw failure;
+        }
+        signal.pulse();
+        return entry;
+      }
+    }
   }
 
   /**
@@ -108,59 +128,65 @@ public final class Timeline {
    * @param observations what was observed, in order
    */
   public void appendAll(List<Observation> observations) {
-    Objects.requireNonNull(observations, "observations must not be null");
-    int count = observations.size();
-    for (int i = 0; i < count; i++) {
-      // Checked before taking sequence numbers: one taken and never written would hide the rest.
-      Objects.requireNonNull(observations.get(i), "observations must not contain null");
-    }
-    if (count == 0) {
+    Observation[] batch = readOnce(observations);
+    if (batch.length == 0) {
       return;
     }
-    Instant at = time.instant();
-    long nanos = time.nanoTime();
-    long first = nextSequence.getAndAdd(count);
-    for (int i = 0; i < count; i++) {
-      Observation o = observations.get(i);
-      long index = first + i;
-      segmentForWriting(index)
-          .write(
-              slotOf(index),
-              at,
-              nanos,
-              o.source(),
-              o.type(),
-              o.correlationId(),
-              o.causationId(),
-              o.summary(),
-              o.attributes());
+    while (true) {
+      long first = nextIndex.get();
+      Instant at = time.instant();
+      long nanos = time.nanoTime();
+      for (int i = 0; i < batch.length; i++) {
+        segments.forWriting(first + i); // made before the numbers are taken, as in append
+      }
+      if (nextIndex.compareAndSet(first, first + batch.length)) {
+        writeAll(first, at, nanos, batch);
+        signal.pulse();
+        return;
+      }
     }
-    signal.pulse();
   }
 
-  private TimelineSegment segmentForWriting(long index) {
-    long segmentIndex = index >>> SEGMENT_BITS;
-    if (segmentIndex >= MAX_SEGMENTS) {
-      throw new IllegalStateException(
-          "timeline is full: " + ((long) MAX_SEGMENTS * SEGMENT_SIZE) + " entries");
+  private void writeAll(long first, Instant at, long nanos, Observation[] batch) {
+    int written = 0;
+    try {
+      for (; written < batch.length; written++) {
+        TimelineSegment segment = segments.forWriting(first + written);
+        segment.write(segment.slotOf(first + written), at, nanos, batch[written]);
+      }
+    } catch (Throwable failure) { // a stack overflow: abandon what is left, so no gap remains
+      for (long index = first + written; index < first + batch.length; index++) {
+        segments.forWriting(index).abandon(index);
+      }
+      throw failure;
     }
-    int s = (int) segmentIndex;
-    TimelineSegment segment = segments.get(s);
-    if (segment == null) {
-      segments.compareAndSet(s, null, new TimelineSegment(SEGMENT_SIZE));
-      segment = segments.get(s);
-    }
-    return segment;
   }
 
   /**
-   * Maps an index to its slot in its segment so that consecutive indexes land 256 slots apart:
-   * producers appending at once then write to different cache lines of each column instead of
-   * taking turns on the same ones.
+   * Reads the whole batch once, before any sequence number is taken: a list that changes or fails
+   * on a second read cannot then leave numbers taken and never written.
    */
-  private static int slotOf(long index) {
-    int offset = (int) (index & (SEGMENT_SIZE - 1));
-    return ((offset & (SPREAD - 1)) << (SEGMENT_BITS - SPREAD_BITS)) | (offset >>> SPREAD_BITS);
+  private static Observation[] readOnce(List<Observation> observations) {
+    Objects.requireNonNull(observations, "observations must not be null");
+    Observation[] batch = observations.toArray(new Observation[0]);
+    for (Observation observation : batch) {
+      Objects.requireNonNull(observation, "observations must not contain null");
+    }
+    return batch;
+  }
+
+  /**
+   * Takes the next number and abandons its slot, as an append that overflows the stack after taking
+   * its number does; for tests of how readers pass over abandoned slots.
+   */
+  void takeNumberAndAbandonIt() {
+    long index = nextIndex.getAndIncrement();
+    segments.forWriting(index).abandon(index);
+  }
+
+  /** Returns how many entries the segments made so far can hold; for tests of the footprint. */
+  long allocatedSlots() {
+    return segments.allocatedSlots();
   }
 
   /**
@@ -169,7 +195,9 @@ public final class Timeline {
    * @return the number of entries
    */
   public int size() {
-    return entries().size();
+    int[] count = new int[1];
+    walk((segment, index) -> count[0]++);
+    return count[0];
   }
 
   /**
@@ -189,7 +217,7 @@ public final class Timeline {
    */
   public List<TimelineEntry> byCorrelationId(String correlationId) {
     Objects.requireNonNull(correlationId, "correlationId must not be null");
-    return scan((segment, slot) -> correlationId.equals(segment.correlationId(slot)));
+    return scan((segment, index) -> correlationId.equals(segment.correlationId(index)));
   }
 
   /**
@@ -200,7 +228,7 @@ public final class Timeline {
    */
   public List<TimelineEntry> byType(String type) {
     Objects.requireNonNull(type, "type must not be null");
-    return scan((segment, slot) -> type.equals(segment.type(slot)));
+    return scan((segment, index) -> type.equals(segment.type(index)));
   }
 
   /**
@@ -227,12 +255,12 @@ public final class Timeline {
    */
   public List<TimelineEntry> select(Predicate<? super TimelineEntry> filter) {
     Objects.requireNonNull(filter, "filter must not be null");
-    return scan((segment, slot) -> true, filter);
+    return scan((segment, index) -> true, filter);
   }
 
-  /** Tests a published slot by its columns, before an entry is made of it. */
+  /** Tests a written slot by its columns, before an entry is made of it. */
   private interface SlotTest {
-    boolean test(TimelineSegment segment, int slot);
+    boolean test(TimelineSegment segment, long index);
   }
 
   private List<TimelineEntry> scan(SlotTest test) {
@@ -245,21 +273,20 @@ public final class Timeline {
    */
   private List<TimelineEntry> scan(SlotTest test, Predicate<? super TimelineEntry> filter) {
     List<TimelineEntry> selected = new ArrayList<>();
-    long end = nextSequence.get();
-    for (long index = 0; index < end; index++) {
-      TimelineSegment segment = segments.get((int) (index >>> SEGMENT_BITS));
-      int slot = slotOf(index);
-      if (segment == null || !segment.published(slot)) {
-        break; // still being written: stop at the gapless prefix
-      }
-      if (test.test(segment, slot)) {
-        TimelineEntry entry = Objects.requireNonNull(segment.read(slot, index + 1));
-        if (filter.test(entry)) {
-          selected.add(entry);
-        }
-      }
-    }
+    walk(
+        (segment, index) -> {
+          if (test.test(segment, index)) {
+            TimelineEntry entry = Objects.requireNonNull(segment.read(index));
+            if (filter.test(entry)) {
+              selected.add(entry);
+            }
+          }
+        });
     return List.copyOf(selected);
+  }
+
+  private void walk(SegmentDirectory.SlotVisitor visitor) {
+    segments.walk(nextIndex.get(), visitor);
   }
 
   /**

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One observation on a {@link Timeline}.
  *
- * @param sequence the position on the timeline, starting at 1, gapless
+ * @param sequence the position on the timeline, starting at 1; gapless, except that an append that
+ *     failed after taking its number (by overflowing the stack) leaves that number unused
  * @param at the instant from the context's time source
  * @param nanos the context's monotonic reading when the entry was appended
  * @param source what observed it: {@code bus}, {@code webhook}, {@code span}, {@code user}…

@@ -51,6 +51,26 @@ public final class Trace {
   }
 
   /**
+   * Returns how many entries this trace holds.
+   *
+   * @return the number of entries
+   */
+  public int count() {
+    return entries.size();
+  }
+
+  /**
+   * Returns how many entries of this trace have this type.
+   *
+   * @param type the type, such as {@code receive billing}
+   * @return the number of entries of that type
+   */
+  public int count(String type) {
+    requireTypes(type);
+    return indicesOf(type).size();
+  }
+
+  /**
    * Asserts that these types occur in this order (other entries may come between them).
    *
    * @param types the expected chain, at least one
@@ -78,10 +98,26 @@ public final class Trace {
    * @throws TraceAssertionError when there is none or more than one
    */
   public Trace containsExactlyOnce(String type) {
+    return containsExactly(type, 1);
+  }
+
+  /**
+   * Asserts that exactly {@code times} entries have this type, such as three deliveries of one
+   * message.
+   *
+   * @param type the type
+   * @param times how many entries must have it; not negative
+   * @return this trace
+   * @throws TraceAssertionError when more or fewer entries have it
+   */
+  public Trace containsExactly(String type, int times) {
     requireTypes(type);
+    if (times < 0) {
+      throw new IllegalArgumentException("times must not be negative, was " + times);
+    }
     List<Integer> at = indicesOf(type);
-    if (at.size() != 1) {
-      throw new TraceAssertionError(ChainMessages.notExactlyOnce(this, type, at));
+    if (at.size() != times) {
+      throw new TraceAssertionError(ChainMessages.notExactly(this, type, times, at));
     }
     return this;
   }

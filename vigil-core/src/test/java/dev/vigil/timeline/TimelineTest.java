@@ -149,6 +149,17 @@ class TimelineTest {
   }
 
   @Test
+  void a_recorded_observation_may_name_its_source() {
+    TimelineEntry entry = timeline.record("webhook", "payment.completed", "o-1", Map.of());
+
+    assertThat(entry.source()).isEqualTo("webhook");
+    assertThat(timeline.entries()).extracting(TimelineEntry::source).containsExactly("webhook");
+    assertThatThrownBy(() -> timeline.record(" ", "payment.completed", "o-1", Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("source must not be blank, was ' '");
+  }
+
+  @Test
   void attribute_maps_with_null_keys_or_values_are_rejected() {
     Map<String, String> nullKey = new HashMap<>();
     nullKey.put(null, "v");

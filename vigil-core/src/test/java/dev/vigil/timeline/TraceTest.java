@@ -112,6 +112,43 @@ class TraceTest {
   }
 
   @Test
+  void counts_entries_in_all_and_by_type() {
+    flow("receive billing", "retry billing", "receive billing", "ack billing");
+    timeline.record("receive billing", "o-2", Map.of());
+
+    Trace trace = timeline.trace("o-1");
+
+    assertThat(trace.count()).isEqualTo(4);
+    assertThat(trace.count("receive billing")).isEqualTo(2);
+    assertThat(trace.count("dead-letter billing")).isZero();
+    trace.containsExactly("receive billing", 2).containsExactly("dead-letter billing", 0);
+  }
+
+  @Test
+  void fewer_than_exactly_n_are_reported_with_their_indices() {
+    flow("receive billing", "ack billing");
+
+    assertThatThrownBy(() -> timeline.trace("o-1").containsExactly("receive billing", 3))
+        .isInstanceOf(TraceAssertionError.class)
+        .hasMessage(
+            "Expecting trace o-1 to contain receive billing exactly 3 times, but it occurred"
+                + " once, at [0]."
+                + NL
+                + "but the actual chain was:"
+                + NL
+                + "  [0] receive billing  (#1 bus +0ns)"
+                + NL
+                + "  [1] ack billing  (#2 bus +5ms)");
+  }
+
+  @Test
+  void exactly_n_rejects_a_negative_count() {
+    assertThatThrownBy(() -> timeline.trace("o-1").containsExactly("receive billing", -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("times must not be negative, was -1");
+  }
+
+  @Test
   void happens_before_reports_reversed_and_missing_types() {
     flow("payment.completed", "order.created");
 

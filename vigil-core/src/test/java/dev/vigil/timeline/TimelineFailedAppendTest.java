@@ -65,6 +65,7 @@ class TimelineFailedAppendTest {
     int returned;
     int failed;
 
+    @SuppressWarnings("InfiniteRecursion") // on purpose: the overflow is what the test needs
     void appendAtEveryDepth() {
       try {
         timeline.record("deep", null, Map.of());

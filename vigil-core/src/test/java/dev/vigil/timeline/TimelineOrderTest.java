@@ -3,7 +3,6 @@ package dev.vigil.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.time.Signal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,21 +32,7 @@ class TimelineOrderTest {
   @Test
   void entries_appended_from_racing_threads_are_stamped_in_sequence_order() throws Exception {
     int perThread = 50_000;
-    List<Thread> producers = new ArrayList<>();
-    for (int t = 0; t < 4; t++) {
-      String source = "producer-" + t;
-      producers.add(
-          new Thread(
-              () -> {
-                for (int i = 0; i < perThread; i++) {
-                  timeline.append(source, "tick", null, null, "", Map.of());
-                }
-              }));
-    }
-    producers.forEach(Thread::start);
-    for (Thread producer : producers) {
-      producer.join();
-    }
+    ConcurrentAppends.run(timeline, 4, perThread);
 
     List<TimelineEntry> entries = timeline.entries();
     assertThat(entries).hasSize(4 * perThread);

@@ -104,21 +104,7 @@ class TimelineTest {
   @Test
   void concurrent_appends_lose_nothing_and_numbers_stay_gapless() throws Exception {
     int perThread = 5_000;
-    List<Thread> producers = new ArrayList<>();
-    for (int t = 0; t < 4; t++) {
-      String source = "producer-" + t;
-      producers.add(
-          new Thread(
-              () -> {
-                for (int i = 0; i < perThread; i++) {
-                  timeline.append(source, "tick", null, null, "", Map.of());
-                }
-              }));
-    }
-    producers.forEach(Thread::start);
-    for (Thread producer : producers) {
-      producer.join();
-    }
+    ConcurrentAppends.run(timeline, 4, perThread);
 
     List<TimelineEntry> all = timeline.entries();
     assertThat(all).hasSize(4 * perThread);

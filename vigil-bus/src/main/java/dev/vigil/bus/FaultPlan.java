@@ -72,32 +72,60 @@ public final class FaultPlan {
     return NONE;
   }
 
-  /** Returns how often a sent message is enqueued twice (same message id). */
+  /**
+   * Returns how often a message sent to a standard queue is enqueued twice, both copies with the
+   * same message id.
+   *
+   * @return the rate; {@link FaultRate#never()} unless set with {@link #withDuplicates}
+   */
   public FaultRate duplicates() {
     return duplicates;
   }
 
-  /** Returns how many earlier messages a sent message may overtake; 0 for none. */
+  /**
+   * Returns how many earlier messages a message sent to a standard queue may overtake.
+   *
+   * @return 0 or more; 0 (no reordering) unless set with {@link #withReordering}
+   */
   public int reorderWindow() {
     return reorderWindow;
   }
 
-  /** Returns the least extra delivery delay. */
+  /**
+   * Returns the least extra delay added to each sent message's delivery, on top of any message or
+   * queue delay.
+   *
+   * @return zero or more, at most {@link #maxDelay()}; zero unless set with {@link #withDelay}
+   */
   public Duration minDelay() {
     return minDelay;
   }
 
-  /** Returns the most extra delivery delay; zero for none. */
+  /**
+   * Returns the most extra delay added to each sent message's delivery.
+   *
+   * @return {@link #minDelay()} – 15 min; zero (no extra delay at all) unless set with {@link
+   *     #withDelay}
+   */
   public Duration maxDelay() {
     return maxDelay;
   }
 
-  /** Returns how often a consumer's handler succeeds but its acknowledgement is lost. */
+  /**
+   * Returns how often a consumer's handler succeeds but its acknowledgement is lost, so the message
+   * is delivered again after its visibility timeout.
+   *
+   * @return the rate; {@link FaultRate#never()} unless set with {@link #withCrashBeforeAck}
+   */
   public FaultRate crashBeforeAck() {
     return crashBeforeAck;
   }
 
-  /** Returns how often a publish or send throws {@link BusException} and enqueues nothing. */
+  /**
+   * Returns how often a publish or send throws {@link BusException} and enqueues nothing.
+   *
+   * @return the rate; {@link FaultRate#never()} unless set with {@link #withPublishFailures}
+   */
   public FaultRate publishFailures() {
     return publishFailures;
   }

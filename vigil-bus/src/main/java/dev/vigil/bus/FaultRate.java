@@ -10,7 +10,17 @@ package dev.vigil.bus;
  */
 public record FaultRate(double probability, int everyNth) {
 
-  /** Checks the values. */
+  /**
+   * Creates a rate, checking both values; prefer {@link #never()}, {@link #withProbability} or
+   * {@link #everyNth}, which say which of the two applies.
+   *
+   * @param probability chance that the fault strikes at each opportunity, from 0 (never) to 1
+   *     (always); drawn from the bus's seeded random, so a run with the same seed strikes the same
+   *     opportunities
+   * @param everyNth strike on the n-th, 2n-th, 3n-th… opportunity counted per bus; 0 for none
+   * @throws IllegalArgumentException if {@code probability} is outside 0 – 1 (or NaN) or {@code
+   *     everyNth} is negative
+   */
   public FaultRate {
     if (!(probability >= 0 && probability <= 1)) {
       throw new IllegalArgumentException("probability must be between 0 and 1, was " + probability);

@@ -33,7 +33,24 @@ public record Message(
     @Nullable String deduplicationId,
     Duration delay) {
 
-  /** Checks the fields and copies the attributes. */
+  /**
+   * Creates a message, checking every component and taking an unmodifiable copy of the attributes;
+   * prefer {@link #of} and the {@code withX} methods.
+   *
+   * @param body the body, as SQS carries it: text (often JSON), never null
+   * @param attributes message attributes by name; copied in insertion order, so later changes to
+   *     the map do not reach the message; neither names nor values may be null
+   * @param groupId the FIFO message group, or {@code null} for standard queues (a FIFO queue
+   *     refuses a message without one when it is sent)
+   * @param deduplicationId the FIFO deduplication id, or {@code null} to rely on the queue's
+   *     content-based deduplication
+   * @param delay how long the message stays invisible after it is sent: not negative, and at most
+   *     15 min when sent; zero keeps the queue's own delay, anything else replaces it; FIFO queues
+   *     accept only zero
+   * @throws NullPointerException if {@code body}, {@code attributes} or {@code delay} is null
+   * @throws IllegalArgumentException if {@code delay} is negative or an attribute has a null name
+   *     or value
+   */
   public Message {
     Objects.requireNonNull(body, "body must not be null");
     attributes = copy(attributes);

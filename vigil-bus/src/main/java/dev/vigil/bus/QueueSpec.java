@@ -124,47 +124,90 @@ public final class QueueSpec {
     }
   }
 
-  /** Returns the queue's name. */
+  /**
+   * Returns the queue's name.
+   *
+   * @return 1–80 letters, digits, hyphens and underscores, ending in {@code .fifo} for a FIFO queue
+   */
   public String name() {
     return name;
   }
 
-  /** Returns how long a received message stays invisible: 0 – 12 h. */
+  /**
+   * Returns how long a received message stays invisible before it can be received again.
+   *
+   * @return 0 – 12 h; 30 s unless changed
+   */
   public Duration visibilityTimeout() {
     return visibilityTimeout;
   }
 
-  /** Returns how long every new message stays invisible: 0 – 15 min. */
+  /**
+   * Returns how long every new message stays invisible after it is sent, unless the message sets a
+   * delay of its own ({@link Message#withDelay}).
+   *
+   * @return 0 – 15 min; zero (no delay) unless changed
+   */
   public Duration delay() {
     return delay;
   }
 
-  /** Returns how long a message is kept: 1 min – 14 days. */
+  /**
+   * Returns how long a message is kept after it is sent before the queue drops it, received or not.
+   *
+   * @return 1 min – 14 days; 4 days unless changed
+   */
   public Duration retention() {
     return retention;
   }
 
-  /** Returns how long a receive waits for a message by default (long polling): 0 – 20 s. */
+  /**
+   * Returns how long a receive that names no wait time of its own waits for a message (long
+   * polling).
+   *
+   * @return 0 – 20 s; zero (return at once when the queue is empty) unless changed
+   */
   public Duration receiveWaitTime() {
     return receiveWaitTime;
   }
 
-  /** Returns where a message goes after {@link #maxReceiveCount()} receives, or null. */
+  /**
+   * Returns the queue a message moves to once it has been received {@link #maxReceiveCount()} times
+   * without being deleted.
+   *
+   * @return the dead-letter queue's name, or {@code null} when messages are never moved (the
+   *     default)
+   */
   public @Nullable String deadLetterQueue() {
     return deadLetterQueue;
   }
 
-  /** Returns how many receives a message gets before it is dead-lettered: 1 – 1000. */
+  /**
+   * Returns how many receives a message gets before it moves to the {@link #deadLetterQueue()}.
+   *
+   * @return 1 – 1000; 3 unless changed; meaningless while there is no dead-letter queue
+   */
   public int maxReceiveCount() {
     return maxReceiveCount;
   }
 
-  /** Tells whether FIFO messages without a deduplication id are deduplicated by content. */
+  /**
+   * Tells whether FIFO messages without a deduplication id are deduplicated by a hash of their
+   * body.
+   *
+   * @return {@code true} only for a FIFO queue made with {@link #withContentBasedDeduplication()};
+   *     {@code false} by default, when a FIFO message needs its own deduplication id
+   */
   public boolean contentBasedDeduplication() {
     return contentBasedDeduplication;
   }
 
-  /** Tells whether this is a FIFO queue: {@code true} when the name ends in {@code .fifo}. */
+  /**
+   * Tells whether this is a FIFO queue, which delivers each message group in order and drops
+   * duplicates sent within five minutes.
+   *
+   * @return {@code true} when the name ends in {@code .fifo}
+   */
   public boolean fifo() {
     return name.endsWith(".fifo");
   }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.vigil.Vigil;
 import dev.vigil.time.Signal;
 import dev.vigil.time.TimeSource;
+import dev.vigil.time.VirtualTimeSource;
 import dev.vigil.timeline.Timeline;
 import java.time.Duration;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class TimelineBenchmark {
   /** Heap kept per timeline, from used heap after collection over many live timelines. */
   private static void retained() {
     int timelines = 1_000;
-    try (TimeSource time = TimeSource.virtual()) {
+    try (TimeSource time = VirtualTimeSource.startingAt(VirtualTimeSource.DEFAULT_ORIGIN)) {
       Report.bench("timeline-retained-empty", retainedBytes(time, timelines, 0), "B");
       Report.bench("timeline-retained-10-entries", retainedBytes(time, timelines, 10), "B");
     }

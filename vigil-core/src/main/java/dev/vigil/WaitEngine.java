@@ -84,6 +84,8 @@ final class WaitEngine {
       this.time = env.time();
       this.virtual = time instanceof VirtualTimeSource v ? v : null;
       this.evaluator = new Evaluator(spec, probe);
+      // A probe that returns an assertion object is known to be a block only once it returned.
+      this.assertionBlock = spec.valueless();
     }
 
     WaitResult<T> execute() {

@@ -68,6 +68,24 @@ class AssertionBlockTest {
   }
 
   @Test
+  void continually_with_a_void_block_that_fails_at_once_says_it_failed() {
+    orders.add("o-1");
+
+    ConditionViolatedError error =
+        catchThrowableOfType(
+            ConditionViolatedError.class,
+            () ->
+                vigil
+                    .continually(() -> assertThat(orders).isEmpty())
+                    .describedAs("no orders")
+                    .throughout(Duration.ofSeconds(5)));
+
+    assertThat(error.getMessage())
+        .startsWith(
+            "Expected no orders to keep passing throughout 5s, but it failed 0ns in, at attempt 1.");
+  }
+
+  @Test
   void continually_with_a_passing_assertion_chain_holds() {
     vigil.continually(() -> assertThat(orders).hasSize(0)).throughout(Duration.ofSeconds(5));
   }

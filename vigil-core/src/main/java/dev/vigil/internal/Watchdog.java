@@ -3,30 +3,36 @@ package dev.vigil.internal;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * One daemon thread for the whole JVM that interrupts evaluations still running past their limit,
  * so that a blocked condition cannot hang a test; waits never start threads of their own.
  *
- * <p>Guards are checked every {@link #TICK_NANOS}; registering one is a set insertion. The thread
- * lingers for a second after the last guard so that a test doing many short waits does not pay a
- * wake-up per evaluation.
+ * <p>The thread sleeps until the earliest armed guard's limit, or for good when none is armed. It
+ * never ticks: a wait polling every millisecond for minutes costs it nothing. Arming a guard is a
+ * set insertion, plus an unpark only when the new limit comes before the thread's planned wake-up
+ * (for a run of waits with the same timeout, about once per timeout).
  */
 public final class Watchdog {
-  static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-  private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final int SCANNING = 0;
+  private static final int PARKED_UNTIL_PLANNED = 1;
+  private static final int PARKED_FOR_GOOD = 2;
   private static final Watchdog SHARED = new Watchdog();
 
   private final Set<Guard> guards = ConcurrentHashMap.newKeySet();
-  private volatile boolean idle = true;
-  private volatile Thread thread;
+  // Written before state, read after it: a guard that sees PARKED_UNTIL_PLANNED sees its plan.
+  private volatile long plannedWakeAt;
+  private volatile int state = SCANNING;
+  private final Thread thread;
 
   private Watchdog() {
-    thread = start();
+    thread = new Thread(this::run, "vigil-watchdog");
+    thread.setDaemon(true);
+    thread.start();
   }
 
+  /** Returns the JVM's one watchdog. */
   public static Watchdog shared() {
     return SHARED;
   }
@@ -38,47 +44,38 @@ public final class Watchdog {
   public Guard guard(long fireAtRealNanos) {
     Guard guard = new Guard(Thread.currentThread(), fireAtRealNanos);
     guards.add(guard);
-    if (idle) {
+    int seen = state;
+    if (seen != PARKED_UNTIL_PLANNED || fireAtRealNanos - plannedWakeAt < 0) {
+      // Scanning (it may have missed this guard), asleep for good, or planned too late.
       LockSupport.unpark(thread);
     }
     return guard;
   }
 
-  private Thread start() {
-    Thread t = new Thread(this::run, "vigil-watchdog");
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
-
   private void run() {
-    long lastBusy = System.nanoTime();
     while (true) {
+      state = SCANNING;
       long now = System.nanoTime();
-      if (guards.isEmpty()) {
-        if (now - lastBusy > LINGER_NANOS) {
-          idle = true;
-          // Re-check after publishing idleness: a guard added meanwhile has unparked us or is seen.
-          if (guards.isEmpty()) {
-            LockSupport.park(this);
-          }
-          idle = false;
-          // Woken by a guard: linger from now, or a run of short waits (each over before a tick
-          // sees it) would pay an unpark every time.
-          lastBusy = System.nanoTime();
-          continue;
-        }
-      } else {
-        lastBusy = now;
-        for (Iterator<Guard> it = guards.iterator(); it.hasNext(); ) {
-          Guard guard = it.next();
-          if (now - guard.fireAtRealNanos >= 0) {
-            guard.fire();
-            it.remove();
-          }
+      boolean armed = false;
+      long earliest = 0;
+      for (Iterator<Guard> it = guards.iterator(); it.hasNext(); ) {
+        Guard guard = it.next();
+        if (now - guard.fireAtRealNanos >= 0) {
+          guard.fire();
+          it.remove();
+        } else if (!armed || guard.fireAtRealNanos - earliest < 0) {
+          earliest = guard.fireAtRealNanos;
+          armed = true;
         }
       }
-      LockSupport.parkNanos(this, TICK_NANOS);
+      if (armed) {
+        plannedWakeAt = earliest;
+        state = PARKED_UNTIL_PLANNED;
+        LockSupport.parkNanos(this, earliest - System.nanoTime());
+      } else {
+        state = PARKED_FOR_GOOD;
+        LockSupport.park(this);
+      }
     }
   }
 

@@ -47,7 +47,7 @@ public final class LatencyBenchmark {
       polled(vigil);
       alreadyTrue(vigil);
       threadsPerWait(vigil);
-      new PollingCpu(vigil, quick ? 1 : 4).run();
+      new PollingCpu(vigil, quick ? 1 : 8).run();
     }
   }
 

@@ -2,7 +2,6 @@ package dev.vigil;
 
 import dev.vigil.internal.Watchdog;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -92,7 +91,7 @@ final class Evaluator {
     try {
       future.get();
       return null;
-    } catch (ExecutionException | CompletionException failed) {
+    } catch (ExecutionException failed) {
       return failed.getCause() != null ? failed.getCause() : failed;
     } catch (CancellationException cancelled) {
       return cancelled;

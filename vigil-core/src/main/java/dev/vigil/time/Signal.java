@@ -1,12 +1,11 @@
 package dev.vigil.time;
 
-import dev.vigil.Vigil;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A cheap change notification shared by everything in one {@link Vigil} context.
+ * A cheap change notification shared by everything in one {@link dev.vigil.Vigil} context.
  *
  * <p>Any component that observes a change (a message published, a request captured, a timeline
  * entry) pulses the signal, and so may user code through {@link #pulse()}. Waits that are parked
@@ -23,7 +22,7 @@ public final class Signal {
   private final AtomicLong version = new AtomicLong();
   private final CopyOnWriteArrayList<Thread> parked = new CopyOnWriteArrayList<>();
 
-  /** Creates a signal with no pulses yet; normally obtained from {@link Vigil#signal()}. */
+  /** Creates a signal with no pulses yet; normally obtained from {@link dev.vigil.Vigil#signal()}. */
   public Signal() {}
 
   /** Announces that observable state may have changed; wakes every parked waiter. */

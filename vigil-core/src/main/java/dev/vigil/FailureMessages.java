@@ -53,42 +53,35 @@ final class FailureMessages {
 
   /** A {@code continually} condition stopped holding. */
   static String stoppedHolding(WaitFacts facts) {
-    return "Expected "
-        + facts.description()
-        + (facts.assertionBlock() ? " to keep passing throughout " : " to hold throughout ")
-        + facts.windowText()
-        + (facts.assertionBlock() ? ", but it failed " : ", but it stopped holding ")
-        + Durations.formatNanos(facts.elapsedNanos())
-        + " in, at attempt "
-        + facts.attempts()
-        + "."
-        + facts.details();
+    return facts.assertionBlock()
+        ? expectedButAt(facts, " to keep passing throughout ", ", but it failed ", ".")
+        : expectedButAt(facts, " to hold throughout ", ", but it stopped holding ", ".");
   }
 
   /** A {@code never} condition happened. */
   static String happened(WaitFacts facts) {
-    if (facts.assertionBlock()) {
-      return "Expected "
-          + facts.description()
-          + " never to pass within "
-          + facts.windowText()
-          + ", but it passed "
-          + Durations.formatNanos(facts.elapsedNanos())
-          + " in, at attempt "
-          + facts.attempts()
-          + ": never(...) fails when its assertion block passes; for assertions that must keep"
-          + " passing, use continually(...)."
-          + facts.details();
-    }
+    return facts.assertionBlock()
+        ? expectedButAt(
+            facts,
+            " never to pass within ",
+            ", but it passed ",
+            ": never(...) fails when its assertion block passes; for assertions that must keep"
+                + " passing, use continually(...).")
+        : expectedButAt(facts, " never to happen within ", ", but it happened ", ".");
+  }
+
+  /** "Expected X to …window, but it … T in, at attempt N" and the details. */
+  private static String expectedButAt(
+      WaitFacts facts, String expectation, String outcome, String ending) {
     return "Expected "
         + facts.description()
-        + " never to happen within "
+        + expectation
         + facts.windowText()
-        + ", but it happened "
+        + outcome
         + Durations.formatNanos(facts.elapsedNanos())
         + " in, at attempt "
         + facts.attempts()
-        + "."
+        + ending
         + facts.details();
   }
 

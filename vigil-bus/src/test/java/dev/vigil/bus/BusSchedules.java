@@ -161,6 +161,83 @@ final class BusSchedules {
       int visibilitySeconds,
       double lostAcks) {
     static final ConsumedSetup SIMPLEST = new ConsumedSetup(0, 60, 1, 1, 1, 0, 0);
+
+    ConsumedSetup withJobsDelaySeconds(int value) {
+      return new ConsumedSetup(
+          value,
+          retentionSeconds,
+          jobsMaxReceiveCount,
+          jobsDlqMaxReceiveCount,
+          tasksMaxReceiveCount,
+          visibilitySeconds,
+          lostAcks);
+    }
+
+    ConsumedSetup withRetentionSeconds(int value) {
+      return new ConsumedSetup(
+          jobsDelaySeconds,
+          value,
+          jobsMaxReceiveCount,
+          jobsDlqMaxReceiveCount,
+          tasksMaxReceiveCount,
+          visibilitySeconds,
+          lostAcks);
+    }
+
+    ConsumedSetup withJobsMaxReceiveCount(int value) {
+      return new ConsumedSetup(
+          jobsDelaySeconds,
+          retentionSeconds,
+          value,
+          jobsDlqMaxReceiveCount,
+          tasksMaxReceiveCount,
+          visibilitySeconds,
+          lostAcks);
+    }
+
+    ConsumedSetup withJobsDlqMaxReceiveCount(int value) {
+      return new ConsumedSetup(
+          jobsDelaySeconds,
+          retentionSeconds,
+          jobsMaxReceiveCount,
+          value,
+          tasksMaxReceiveCount,
+          visibilitySeconds,
+          lostAcks);
+    }
+
+    ConsumedSetup withTasksMaxReceiveCount(int value) {
+      return new ConsumedSetup(
+          jobsDelaySeconds,
+          retentionSeconds,
+          jobsMaxReceiveCount,
+          jobsDlqMaxReceiveCount,
+          value,
+          visibilitySeconds,
+          lostAcks);
+    }
+
+    ConsumedSetup withVisibilitySeconds(int value) {
+      return new ConsumedSetup(
+          jobsDelaySeconds,
+          retentionSeconds,
+          jobsMaxReceiveCount,
+          jobsDlqMaxReceiveCount,
+          tasksMaxReceiveCount,
+          value,
+          lostAcks);
+    }
+
+    ConsumedSetup withLostAcks(double value) {
+      return new ConsumedSetup(
+          jobsDelaySeconds,
+          retentionSeconds,
+          jobsMaxReceiveCount,
+          jobsDlqMaxReceiveCount,
+          tasksMaxReceiveCount,
+          visibilitySeconds,
+          value);
+    }
   }
 
   /** A whole run: the bus's seed, its faults, its queues, the handlers' script and the steps. */

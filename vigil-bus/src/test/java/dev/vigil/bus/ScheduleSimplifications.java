@@ -132,82 +132,26 @@ final class ScheduleSimplifications {
   private static List<ConsumedSetup> simpler(ConsumedSetup c) {
     List<ConsumedSetup> simpler = new ArrayList<>();
     for (int delay : StepSimplifications.lower(c.jobsDelaySeconds(), 0)) {
-      simpler.add(
-          new ConsumedSetup(
-              delay,
-              c.retentionSeconds(),
-              c.jobsMaxReceiveCount(),
-              c.jobsDlqMaxReceiveCount(),
-              c.tasksMaxReceiveCount(),
-              c.visibilitySeconds(),
-              c.lostAcks()));
+      simpler.add(c.withJobsDelaySeconds(delay));
     }
     // The simplest retention is the longest: then nothing expires.
     if (c.retentionSeconds() < LONGEST_RETENTION) {
-      simpler.add(
-          new ConsumedSetup(
-              c.jobsDelaySeconds(),
-              LONGEST_RETENTION,
-              c.jobsMaxReceiveCount(),
-              c.jobsDlqMaxReceiveCount(),
-              c.tasksMaxReceiveCount(),
-              c.visibilitySeconds(),
-              c.lostAcks()));
+      simpler.add(c.withRetentionSeconds(LONGEST_RETENTION));
     }
     for (int count : StepSimplifications.lower(c.jobsMaxReceiveCount(), 1)) {
-      simpler.add(
-          new ConsumedSetup(
-              c.jobsDelaySeconds(),
-              c.retentionSeconds(),
-              count,
-              c.jobsDlqMaxReceiveCount(),
-              c.tasksMaxReceiveCount(),
-              c.visibilitySeconds(),
-              c.lostAcks()));
+      simpler.add(c.withJobsMaxReceiveCount(count));
     }
     for (int count : StepSimplifications.lower(c.jobsDlqMaxReceiveCount(), 1)) {
-      simpler.add(
-          new ConsumedSetup(
-              c.jobsDelaySeconds(),
-              c.retentionSeconds(),
-              c.jobsMaxReceiveCount(),
-              count,
-              c.tasksMaxReceiveCount(),
-              c.visibilitySeconds(),
-              c.lostAcks()));
+      simpler.add(c.withJobsDlqMaxReceiveCount(count));
     }
     for (int count : StepSimplifications.lower(c.tasksMaxReceiveCount(), 1)) {
-      simpler.add(
-          new ConsumedSetup(
-              c.jobsDelaySeconds(),
-              c.retentionSeconds(),
-              c.jobsMaxReceiveCount(),
-              c.jobsDlqMaxReceiveCount(),
-              count,
-              c.visibilitySeconds(),
-              c.lostAcks()));
+      simpler.add(c.withTasksMaxReceiveCount(count));
     }
     for (int seconds : StepSimplifications.lower(c.visibilitySeconds(), 0)) {
-      simpler.add(
-          new ConsumedSetup(
-              c.jobsDelaySeconds(),
-              c.retentionSeconds(),
-              c.jobsMaxReceiveCount(),
-              c.jobsDlqMaxReceiveCount(),
-              c.tasksMaxReceiveCount(),
-              seconds,
-              c.lostAcks()));
+      simpler.add(c.withVisibilitySeconds(seconds));
     }
     if (c.lostAcks() > 0) {
-      simpler.add(
-          new ConsumedSetup(
-              c.jobsDelaySeconds(),
-              c.retentionSeconds(),
-              c.jobsMaxReceiveCount(),
-              c.jobsDlqMaxReceiveCount(),
-              c.tasksMaxReceiveCount(),
-              c.visibilitySeconds(),
-              0));
+      simpler.add(c.withLostAcks(0));
     }
     return simpler;
   }

@@ -22,7 +22,9 @@ public final class Signal {
   private final AtomicLong version = new AtomicLong();
   private final CopyOnWriteArrayList<Thread> parked = new CopyOnWriteArrayList<>();
 
-  /** Creates a signal with no pulses yet; normally obtained from {@link dev.vigil.Vigil#signal()}. */
+  /**
+   * Creates a signal with no pulses yet; normally obtained from {@link dev.vigil.Vigil#signal()}.
+   */
   public Signal() {}
 
   /** Announces that observable state may have changed; wakes every parked waiter. */

@@ -112,7 +112,7 @@ public final class RecordedRequest {
         new RecordedRequest(
             sequence,
             method,
-            path.substring(prefix.length()),
+            path.length() == prefix.length() ? "/" : path.substring(prefix.length()),
             rawQuery,
             headers,
             body,

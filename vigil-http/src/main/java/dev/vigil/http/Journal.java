@@ -1,0 +1,59 @@
+package dev.vigil.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+
+/**
+ * The requests and rejections a server recorded, in arrival order. Append-only between resets; a
+ * reader that remembers the last sequence it saw reads only what is new.
+ */
+final class Journal {
+  private final List<RecordedRequest> requests = new ArrayList<>();
+  private final List<RejectedRequest> rejections = new ArrayList<>();
+  private long lastSequence;
+
+  /** Numbers and appends a request; the number is its position in arrival order. */
+  synchronized RecordedRequest add(LongFunction<RecordedRequest> numbered) {
+    RecordedRequest request = numbered.apply(++lastSequence);
+    requests.add(request);
+    return request;
+  }
+
+  synchronized void reject(RejectedRequest rejection) {
+    rejections.add(rejection);
+  }
+
+  synchronized List<RecordedRequest> requests() {
+    return List.copyOf(requests);
+  }
+
+  synchronized List<RejectedRequest> rejections() {
+    return List.copyOf(rejections);
+  }
+
+  /** Returns the requests numbered after {@code sequence}, oldest first. */
+  synchronized List<RecordedRequest> after(long sequence) {
+    int low = 0;
+    int high = requests.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (requests.get(middle).sequence() <= sequence) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low == requests.size()
+        ? List.of()
+        : new ArrayList<>(requests.subList(low, requests.size()));
+  }
+
+  /** Forgets the requests and rejections whose path {@code belongs}; numbering continues. */
+  synchronized void clear(Predicate<String> belongs) {
+    requests.removeIf(request -> belongs.test(request.path()));
+    rejections.removeIf(
+        rejection -> belongs.test(rejection.path() == null ? "" : rejection.path()));
+  }
+}

@@ -1,0 +1,86 @@
+package dev.vigil.http;
+
+import dev.vigil.Vigil;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** The journal queries and waits of one namespace, on the context's waits. */
+final class RequestWaits {
+  private final Vigil vigil;
+  private final Journal journal;
+  private final String prefix;
+
+  RequestWaits(Vigil vigil, Journal journal, String prefix) {
+    this.vigil = vigil;
+    this.journal = journal;
+    this.prefix = prefix;
+  }
+
+  List<RecordedRequest> all() {
+    return matching(RequestMatcher.anyRequest());
+  }
+
+  List<RecordedRequest> matching(RequestMatcher matcher) {
+    Objects.requireNonNull(matcher, "matcher must not be null");
+    return List.copyOf(new RequestScan(journal, matcher, prefix).matches());
+  }
+
+  List<RejectedRequest> rejections() {
+    return journal.rejections().stream()
+        .filter(r -> prefix.isEmpty() || Namespaces.contains(prefix, String.valueOf(r.path())))
+        .toList();
+  }
+
+  RecordedRequest awaitRequest(RequestMatcher matcher, @Nullable Duration timeout) {
+    Objects.requireNonNull(matcher, "matcher must not be null");
+    RequestScan scan = new RequestScan(journal, matcher, prefix);
+    var wait =
+        vigil
+            .eventually(() -> first(scan.matches()))
+            .describedAs("a request " + matcher + where())
+            .diagnostics(scan::report);
+    return (timeout == null ? wait.get() : wait.within(timeout)).orElseThrow();
+  }
+
+  List<RecordedRequest> awaitRequests(
+      RequestMatcher matcher, int count, @Nullable Duration timeout) {
+    Objects.requireNonNull(matcher, "matcher must not be null");
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be at least 1, was " + count);
+    }
+    RequestScan scan = new RequestScan(journal, matcher, prefix);
+    var wait =
+        vigil
+            .eventually(() -> firstN(scan.matches(), count))
+            .describedAs(count + " requests " + matcher + where())
+            .diagnostics(() -> scan.matches().size() + " matched so far; " + scan.report());
+    return (timeout == null ? wait.get() : wait.within(timeout)).orElseThrow();
+  }
+
+  void expectNone(RequestMatcher matcher, Duration window) {
+    Objects.requireNonNull(matcher, "matcher must not be null");
+    RequestScan scan = new RequestScan(journal, matcher, prefix);
+    vigil
+        .never(() -> first(scan.matches()))
+        .describedAs("no request " + matcher + where())
+        .within(window);
+  }
+
+  private String where() {
+    return prefix.isEmpty() ? "" : " under " + prefix;
+  }
+
+  /** An empty optional is "not there yet" to a wait, and carries no null through its types. */
+  private static Optional<RecordedRequest> first(List<RecordedRequest> matches) {
+    return matches.isEmpty() ? Optional.empty() : Optional.of(matches.get(0));
+  }
+
+  private static Optional<List<RecordedRequest>> firstN(List<RecordedRequest> matches, int count) {
+    return matches.size() < count
+        ? Optional.empty()
+        : Optional.of(List.copyOf(matches.subList(0, count)));
+  }
+}

@@ -12,11 +12,13 @@ final class RequestWaits {
   private final Vigil vigil;
   private final Journal journal;
   private final String prefix;
+  private final long senderGraceNanos;
 
-  RequestWaits(Vigil vigil, Journal journal, String prefix) {
+  RequestWaits(Vigil vigil, Journal journal, String prefix, Duration senderGrace) {
     this.vigil = vigil;
     this.journal = journal;
     this.prefix = prefix;
+    this.senderGraceNanos = vigil.time().isVirtual() ? senderGrace.toNanos() : 0;
   }
 
   List<RecordedRequest> all() {
@@ -39,7 +41,7 @@ final class RequestWaits {
     RequestScan scan = new RequestScan(journal, matcher, prefix);
     var wait =
         vigil
-            .eventually(() -> first(scan.matches()))
+            .eventually(() -> first(settled(scan, 1)))
             .describedAs("a request " + matcher + where())
             .diagnostics(scan::report);
     return (timeout == null ? wait.get() : wait.within(timeout)).orElseThrow();
@@ -54,7 +56,7 @@ final class RequestWaits {
     RequestScan scan = new RequestScan(journal, matcher, prefix);
     var wait =
         vigil
-            .eventually(() -> firstN(scan.matches(), count))
+            .eventually(() -> firstN(settled(scan, count), count))
             .describedAs(count + " requests " + matcher + where())
             .diagnostics(() -> scan.matches().size() + " matched so far; " + scan.report());
     return (timeout == null ? wait.get() : wait.within(timeout)).orElseThrow();
@@ -64,9 +66,33 @@ final class RequestWaits {
     Objects.requireNonNull(matcher, "matcher must not be null");
     RequestScan scan = new RequestScan(journal, matcher, prefix);
     vigil
-        .never(() -> first(scan.matches()))
+        .never(() -> first(settled(scan, 1)))
         .describedAs("no request " + matcher + where())
         .within(window);
+  }
+
+  /**
+   * Returns the matches, first giving senders on real threads up to the grace of real time to reach
+   * {@code wanted} under virtual time. Senders on real threads take real time, which a virtual
+   * clock that jumped to the deadline at once would deny them; under real time the wait's own
+   * parking on the signal does this.
+   */
+  private List<RecordedRequest> settled(RequestScan scan, int wanted) {
+    long deadline = System.nanoTime() + senderGraceNanos;
+    while (true) {
+      long seen = vigil.signal().version();
+      List<RecordedRequest> matches = scan.matches();
+      long remaining = deadline - System.nanoTime();
+      if (matches.size() >= wanted || remaining <= 0) {
+        return matches;
+      }
+      try {
+        vigil.signal().awaitPulse(seen, remaining);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return matches;
+      }
+    }
   }
 
   private String where() {

@@ -81,7 +81,7 @@ final class ServerState {
   }
 
   RequestWaits waits(String prefix) {
-    return new RequestWaits(config.vigil(), journal, prefix);
+    return new RequestWaits(config.vigil(), journal, prefix, config.senderGrace());
   }
 
   void reset(String prefix) {
@@ -90,7 +90,6 @@ final class ServerState {
   }
 
   void close() {
-    delays.releaseAll();
-    connections.close();
+    connections.close(delays::releaseAll);
   }
 }

@@ -25,6 +25,12 @@ public final class WebhookServerBuilder {
   /** The default read timeout, after which a silent or stalled connection is closed. */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * The default grace under virtual time: how long a wait gives senders on real threads, in real
+   * time, before it lets the virtual clock move on.
+   */
+  public static final Duration DEFAULT_SENDER_GRACE = Duration.ofMillis(250);
+
   /** The settings, as the server reads them. */
   record Config(
       Vigil vigil,
@@ -32,21 +38,21 @@ public final class WebhookServerBuilder {
       int port,
       boolean https,
       long bodyLimit,
-      Duration readTimeout) {}
+      Duration readTimeout,
+      Duration senderGrace) {}
 
+  private final Vigil vigil;
   private final Function<Config, WebhookServer> starter;
-  private Config config;
+  private InetAddress address = InetAddress.getLoopbackAddress();
+  private int port;
+  private boolean https;
+  private long bodyLimit = DEFAULT_BODY_LIMIT;
+  private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+  private Duration senderGrace = DEFAULT_SENDER_GRACE;
 
   WebhookServerBuilder(Vigil vigil, Function<Config, WebhookServer> starter) {
+    this.vigil = vigil;
     this.starter = starter;
-    this.config =
-        new Config(
-            vigil,
-            InetAddress.getLoopbackAddress(),
-            0,
-            false,
-            DEFAULT_BODY_LIMIT,
-            DEFAULT_READ_TIMEOUT);
   }
 
   /**
@@ -56,14 +62,7 @@ public final class WebhookServerBuilder {
    * @return this builder
    */
   public WebhookServerBuilder https() {
-    config =
-        new Config(
-            config.vigil(),
-            config.address(),
-            config.port(),
-            true,
-            config.bodyLimit(),
-            config.readTimeout());
+    this.https = true;
     return this;
   }
 
@@ -75,14 +74,7 @@ public final class WebhookServerBuilder {
    */
   public WebhookServerBuilder bindTo(InetAddress address) {
     Objects.requireNonNull(address, "address must not be null");
-    config =
-        new Config(
-            config.vigil(),
-            address,
-            config.port(),
-            config.https(),
-            config.bodyLimit(),
-            config.readTimeout());
+    this.address = address;
     return this;
   }
 
@@ -96,14 +88,7 @@ public final class WebhookServerBuilder {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
     }
-    config =
-        new Config(
-            config.vigil(),
-            config.address(),
-            port,
-            config.https(),
-            config.bodyLimit(),
-            config.readTimeout());
+    this.port = port;
     return this;
   }
 
@@ -118,14 +103,7 @@ public final class WebhookServerBuilder {
       throw new IllegalArgumentException(
           "bytes must be between 0 and " + (Integer.MAX_VALUE - 8) + ", was " + bytes);
     }
-    config =
-        new Config(
-            config.vigil(),
-            config.address(),
-            config.port(),
-            config.https(),
-            bytes,
-            config.readTimeout());
+    this.bodyLimit = bytes;
     return this;
   }
 
@@ -142,14 +120,27 @@ public final class WebhookServerBuilder {
     if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() < 1) {
       throw new IllegalArgumentException("timeout must be at least 1 ms, was " + timeout);
     }
-    config =
-        new Config(
-            config.vigil(),
-            config.address(),
-            config.port(),
-            config.https(),
-            config.bodyLimit(),
-            timeout);
+    this.readTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Under virtual time, sets how long the server's waits give senders on real threads, in real
+   * time, before the virtual clock may move on (to the deadline, or to the next scheduled task):
+   * real I/O takes real time, which a clock that jumps at once would deny it. A request that
+   * arrives ends the grace at once, so it costs time only when no request comes: in a timeout, in
+   * {@link WebhookServer#expectNoRequest}, and before each virtual task a wait runs. Ignored under
+   * real time, where waits simply park until a request arrives.
+   *
+   * @param grace zero or positive
+   * @return this builder
+   */
+  public WebhookServerBuilder senderGrace(Duration grace) {
+    Objects.requireNonNull(grace, "grace must not be null");
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("grace must not be negative, was " + grace);
+    }
+    this.senderGrace = grace;
     return this;
   }
 
@@ -160,6 +151,7 @@ public final class WebhookServerBuilder {
    * @throws java.io.UncheckedIOException when the address or port cannot be bound
    */
   public WebhookServer start() {
-    return starter.apply(config);
+    return starter.apply(
+        new Config(vigil, address, port, https, bodyLimit, readTimeout, senderGrace));
   }
 }

@@ -157,9 +157,20 @@ public final class ConnectionServer implements AutoCloseable {
   /** Stops accepting, closes every connection and waits briefly for their threads to end. */
   @Override
   public void close() {
+    close(() -> {});
+  }
+
+  /**
+   * Stops accepting and closes every connection, runs {@code unblock} (to release threads held by
+   * something other than their socket), then waits briefly for the connection threads to end.
+   *
+   * @param unblock releases connection threads blocked outside socket I/O
+   */
+  public void close(Runnable unblock) {
     closing = true;
     closeQuietly(listener);
     open.forEach(ConnectionServer::closeQuietly);
+    unblock.run();
     long deadline = System.nanoTime() + JOIN_ON_CLOSE.toNanos();
     join(acceptor, deadline);
     for (Thread thread : threads) {

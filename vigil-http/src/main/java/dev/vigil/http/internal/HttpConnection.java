@@ -82,7 +82,7 @@ final class HttpConnection implements Runnable {
       return false;
     }
     WireResponse response = handler.handle(request, secure);
-    if (response.dropConnection()) {
+    if (response.dropConnection() || server.isClosing()) {
       return false;
     }
     ResponseWriter.write(out, response, request.method(), request.keepAlive());

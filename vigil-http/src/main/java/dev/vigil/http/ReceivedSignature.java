@@ -79,31 +79,40 @@ final class ReceivedSignature {
     Set<String> keys = new LinkedHashSet<>();
     for (String element : value.split(",", -1)) {
       String[] pair = element.trim().split("=", 2);
-      if (pair.length < 2) {
-        return malformed(value, "element '" + element.trim() + "' is not key=value");
+      Optional<String> problem = problemWith(pair, keys);
+      if (problem.isPresent()) {
+        return malformed(value, problem.get());
       }
       keys.add(pair[0]);
       if (pair[0].equals("t")) {
-        if (timestamp != null || !TIMESTAMP.matcher(pair[1]).matches()) {
-          return malformed(value, "t must be one whole number of seconds, was '" + pair[1] + "'");
-        }
         timestamp = pair[1];
       } else if (pair[0].equals("v1")) {
-        Optional<byte[]> mac = Hmac.parseHex(pair[1]);
-        if (mac.isEmpty()) {
-          return malformed(value, "v1 is not hexadecimal: '" + pair[1] + "'");
-        }
-        macs.add(mac.get());
+        macs.add(Hmac.parseHex(pair[1]).orElseThrow());
       }
     }
     if (timestamp == null) {
       return malformed(value, "it has no timestamp t=… (keys present: " + keys + ")");
     }
-    if (macs.isEmpty()) {
-      return new ReceivedSignature(
-          value, "it has no v1 signature (keys present: " + keys + ")", List.of(), timestamp);
+    // Keep the timestamp: the failure can still show what the sender should have signed.
+    String noV1 = macs.isEmpty() ? "it has no v1 signature (keys present: " + keys + ")" : null;
+    return new ReceivedSignature(value, noV1, List.copyOf(macs), timestamp);
+  }
+
+  /** What is wrong with one {@code key=value} element of a Stripe header, if anything. */
+  private static Optional<String> problemWith(String[] pair, Set<String> earlierKeys) {
+    if (pair.length < 2) {
+      return Optional.of("element '" + pair[0] + "' is not key=value");
     }
-    return new ReceivedSignature(value, null, List.copyOf(macs), timestamp);
+    if (pair[0].equals("t") && earlierKeys.contains("t")) {
+      return Optional.of("it has more than one t");
+    }
+    if (pair[0].equals("t") && !TIMESTAMP.matcher(pair[1]).matches()) {
+      return Optional.of("t must be one whole number of seconds, was '" + pair[1] + "'");
+    }
+    if (pair[0].equals("v1") && Hmac.parseHex(pair[1]).isEmpty()) {
+      return Optional.of("v1 is not hexadecimal: '" + pair[1] + "'");
+    }
+    return Optional.empty();
   }
 
   private static ReceivedSignature malformed(String value, String reason) {

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Mac;
@@ -57,7 +58,7 @@ class WebhookSignatureTest {
 
   @Test
   void accepts_uppercase_hex() {
-    String upper = "sha256=" + GITHUB.sign(bytes("Hello")).substring(7).toUpperCase();
+    String upper = "sha256=" + GITHUB.sign(bytes("Hello")).substring(7).toUpperCase(Locale.ROOT);
 
     assertThat(GITHUB.matches(post("Hello", "X-Hub-Signature-256", upper))).isTrue();
   }
@@ -263,6 +264,8 @@ class WebhookSignatureTest {
       assertThat(stripe.mismatch(post("{}", "Stripe-Signature", "t=abc,v1=00")))
           .hasValue(
               "Stripe-Signature is malformed: t must be one whole number of seconds, was 'abc'");
+      assertThat(stripe.mismatch(post("{}", "Stripe-Signature", "t=1,t=2,v1=00")))
+          .hasValue("Stripe-Signature is malformed: it has more than one t");
       assertVerifyFails(stripe, post("{}", "Stripe-Signature", "t=1767225600,v0=abcd"))
           .hasMessageStartingWith(
               "Webhook signature malformed: it has no v1 signature (keys present: [t, v0]).")

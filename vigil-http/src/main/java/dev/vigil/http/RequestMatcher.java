@@ -264,6 +264,21 @@ public final class RequestMatcher {
   }
 
   /**
+   * Requires a valid signature; a request that fails is explained in a timeout's listing by what
+   * {@link WebhookSignature#verify} would say in one line.
+   *
+   * @param signature how the sender signs
+   * @return a copy with the condition
+   */
+  public RequestMatcher signedWith(WebhookSignature signature) {
+    Objects.requireNonNull(signature, "signature must not be null");
+    return with(
+        "signed with " + signature,
+        // matches() costs one HMAC; the explanation tries a dozen variants, so only on failure.
+        r -> signature.matches(r) ? null : signature.mismatch(r).orElse("signature mismatch"));
+  }
+
+  /**
    * Requires anything else, described for failure messages.
    *
    * @param description what the predicate requires, such as {@code "amount above 100"}

@@ -11,7 +11,9 @@ final class TlsHints {
     if (message.contains("unrecognized") || message.contains("plaintext")) {
       return " (the sender spoke plain HTTP to the HTTPS server: use https:// from uri(...))";
     }
-    if (message.contains("certificate_unknown") || message.contains("unknown_ca")) {
+    if (message.contains("certificate_unknown")
+        || message.contains("unknown_ca")
+        || message.contains("terminated the handshake")) {
       return " (the sender does not trust the generated certificate:"
           + " give it WebhookServer.clientSslContext())";
     }

@@ -90,37 +90,29 @@ public final class RecordedRequest {
 
   /** Returns a copy carrying the variables a path template captured. */
   RecordedRequest withPathVariables(Map<String, String> variables) {
-    RecordedRequest copy =
-        new RecordedRequest(
-            sequence,
-            method,
-            path,
-            rawQuery,
-            headers,
-            body,
-            receivedAt,
-            correlationId,
-            secure,
-            Map.copyOf(variables));
-    copy.json = json;
-    return copy;
+    return copy(path, Map.copyOf(variables));
   }
 
   /** Returns a copy whose path has {@code prefix} removed, as a namespace sees it. */
   RecordedRequest relativeTo(String prefix) {
+    return copy(
+        path.length() == prefix.length() ? "/" : path.substring(prefix.length()), pathVariables);
+  }
+
+  private RecordedRequest copy(String newPath, Map<String, String> newVariables) {
     RecordedRequest copy =
         new RecordedRequest(
             sequence,
             method,
-            path.length() == prefix.length() ? "/" : path.substring(prefix.length()),
+            newPath,
             rawQuery,
             headers,
             body,
             receivedAt,
             correlationId,
             secure,
-            pathVariables);
-    copy.json = json;
+            newVariables);
+    copy.json = json; // the body is shared, so is its parsed tree
     return copy;
   }
 

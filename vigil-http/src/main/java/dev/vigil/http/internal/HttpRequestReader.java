@@ -84,27 +84,34 @@ public final class HttpRequestReader {
 
   private List<Map.Entry<String, String>> readHeaders(RequestLine line)
       throws IOException, MalformedRequestException {
-    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    return readFields(line, "header");
+  }
+
+  /** Reads header or trailer fields up to the empty line, within the same bounds. */
+  private List<Map.Entry<String, String>> readFields(RequestLine line, String kind)
+      throws IOException, MalformedRequestException {
+    List<Map.Entry<String, String>> fields = new ArrayList<>();
     int total = 0;
     while (true) {
-      String field = lines.readLine(MAX_HEADER_BYTES, 431, "header field");
+      String field = lines.readLine(MAX_HEADER_BYTES, 431, kind + " field");
       if (field == null) {
-        throw new IOException("connection closed in the headers of " + line);
+        throw new IOException("connection closed in the " + kind + "s of " + line);
       }
       if (field.isEmpty()) {
-        return headers;
+        return fields;
       }
       total += field.length();
-      if (total > MAX_HEADER_BYTES || headers.size() >= MAX_HEADER_FIELDS) {
+      if (total > MAX_HEADER_BYTES || fields.size() >= MAX_HEADER_FIELDS) {
         throw line.reject(
             431,
-            "header fields exceed "
+            kind
+                + " fields exceed "
                 + MAX_HEADER_BYTES
                 + " bytes or "
                 + MAX_HEADER_FIELDS
                 + " fields");
       }
-      headers.add(HeaderField.parse(field, line));
+      fields.add(HeaderField.parse(field, line));
     }
   }
 
@@ -126,7 +133,7 @@ public final class HttpRequestReader {
       }
       long size = ChunkSize.parse(sizeLine, line);
       if (size == 0) {
-        skipTrailers(line);
+        readFields(line, "trailer"); // trailers are read to stay in step, then dropped
         return body.toByteArray();
       }
       if (body.size() + size > bodyLimit) {
@@ -137,23 +144,6 @@ public final class HttpRequestReader {
       String end = lines.readLine(2, 400, "chunk end");
       if (end == null || !end.isEmpty()) {
         throw line.reject(400, "chunk of " + size + " bytes not followed by CRLF");
-      }
-    }
-  }
-
-  private void skipTrailers(RequestLine line) throws IOException, MalformedRequestException {
-    int total = 0;
-    while (true) {
-      String trailer = lines.readLine(MAX_HEADER_BYTES, 431, "trailer field");
-      if (trailer == null) {
-        throw new IOException("connection closed in the trailers of " + line);
-      }
-      if (trailer.isEmpty()) {
-        return;
-      }
-      total += trailer.length();
-      if (total > MAX_HEADER_BYTES) {
-        throw line.reject(431, "trailer fields exceed " + MAX_HEADER_BYTES + " bytes");
       }
     }
   }

@@ -112,4 +112,16 @@ class WebhookServerTest {
         .hasMessageContaining(
             "#2: method was GET, expected POST; path was /health, expected /payment-complete");
   }
+
+  @Test
+  void takes_the_correlation_id_from_a_traceparent_and_ignores_a_malformed_one() throws Exception {
+    post("/traced", "{}", "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    post("/traced", "{}", "traceparent", "not-a-traceparent");
+
+    List<RecordedRequest> requests =
+        server.awaitRequests(RequestMatcher.post("/traced"), 2, Duration.ofSeconds(5));
+
+    assertThat(requests.get(0).correlationId()).contains("4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(requests.get(1).correlationId()).isEmpty();
+  }
 }

@@ -1,6 +1,5 @@
 package dev.vigil.http.internal;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,8 +40,7 @@ final class HttpConnection implements Runnable {
     try (socket) {
       OutputStream out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
       HttpRequestReader reader =
-          new HttpRequestReader(
-              new BufferedInputStream(socket.getInputStream(), BUFFER), out, bodyLimit);
+          new HttpRequestReader(new SocketInput(socket.getInputStream(), BUFFER), out, bodyLimit);
       while (serveOne(reader, out)) {
         // keep-alive: next request on the same connection
       }

@@ -51,31 +51,41 @@ final class Exchanges implements ExchangeHandler {
                     wire.body(),
                     at,
                     correlationId,
-                    secure));
-    String causation = "request-" + request.sequence();
-    Map<String, String> attributes = new LinkedHashMap<>();
-    attributes.put("sequence", String.valueOf(request.sequence()));
-    attributes.put("bytes", String.valueOf(wire.body().length));
-    if (!wire.rawQuery().isEmpty()) {
-      attributes.put("query", wire.rawQuery());
-    }
-    vigil
-        .timeline()
-        .append(
-            HttpEntries.SOURCE,
-            HttpEntries.request(wire.method(), wire.path()),
-            correlationId,
-            causation,
-            BodyText.escaped(wire.body(), SUMMARY_BYTES),
-            attributes);
+                    secure),
+            this::announce);
     Response response = respond(request);
     delays.await(response.delay());
     String type =
         response.dropsConnection()
             ? HttpEntries.drop(wire.method(), wire.path())
             : HttpEntries.response(response.statusCode(), wire.method(), wire.path());
-    vigil.timeline().append(HttpEntries.SOURCE, type, correlationId, causation, "", Map.of());
+    vigil
+        .timeline()
+        .append(HttpEntries.SOURCE, type, correlationId, causationOf(request), "", Map.of());
     return response.toWire();
+  }
+
+  /** Appends the request's timeline entry, which wakes the waits. */
+  private void announce(RecordedRequest request) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("sequence", String.valueOf(request.sequence()));
+    attributes.put("bytes", String.valueOf(request.bodySize()));
+    if (!request.rawQuery().isEmpty()) {
+      attributes.put("query", request.rawQuery());
+    }
+    vigil
+        .timeline()
+        .append(
+            HttpEntries.SOURCE,
+            HttpEntries.request(request.method(), request.path()),
+            request.correlationId().orElse(null),
+            causationOf(request),
+            BodyText.escaped(request.rawBody(), SUMMARY_BYTES),
+            attributes);
+  }
+
+  private static String causationOf(RecordedRequest request) {
+    return "request-" + request.sequence();
   }
 
   private Response respond(RecordedRequest request) {
@@ -93,7 +103,7 @@ final class Exchanges implements ExchangeHandler {
               HttpEntries.SOURCE,
               HttpEntries.handlerFailed(request.method(), request.path()),
               request.correlationId().orElse(null),
-              "request-" + request.sequence(),
+              causationOf(request),
               String.valueOf(e),
               Map.of());
       return Response.status(500)

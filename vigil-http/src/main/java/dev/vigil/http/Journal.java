@@ -2,6 +2,7 @@ package dev.vigil.http;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
@@ -14,9 +15,15 @@ final class Journal {
   private final List<RejectedRequest> rejections = new ArrayList<>();
   private long lastSequence;
 
-  /** Numbers and appends a request; the number is its position in arrival order. */
-  synchronized RecordedRequest add(LongFunction<RecordedRequest> numbered) {
+  /**
+   * Numbers and appends a request; the number is its position in arrival order. {@code announce}
+   * runs first, under the same lock: a reader woken by what it announces (a timeline entry) reads
+   * the journal after this method returns, so it finds the request and its entry both there.
+   */
+  synchronized RecordedRequest add(
+      LongFunction<RecordedRequest> numbered, Consumer<RecordedRequest> announce) {
     RecordedRequest request = numbered.apply(++lastSequence);
+    announce.accept(request);
     requests.add(request);
     return request;
   }

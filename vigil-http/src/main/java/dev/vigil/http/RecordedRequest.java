@@ -203,6 +203,11 @@ public final class RecordedRequest {
     return body.clone();
   }
 
+  /** Returns the body itself, for the server's own reading: never handed to users. */
+  byte[] rawBody() {
+    return body;
+  }
+
   /**
    * Returns the body's length without copying it.
    *

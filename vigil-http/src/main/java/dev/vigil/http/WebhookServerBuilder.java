@@ -108,9 +108,10 @@ public final class WebhookServerBuilder {
   }
 
   /**
-   * Closes a connection that sends nothing for {@code timeout}: an idle keep-alive connection
-   * silently, a stalled request with {@code 408}, recorded as a rejection. Measured on the wall
-   * clock, even under virtual time, since it guards sockets.
+   * Closes a connection whose next request has not fully arrived within {@code timeout}: an idle
+   * keep-alive connection silently, a stalled or too slow request with {@code 408}, recorded as a
+   * rejection. Measured on the wall clock, even under virtual time, since it guards sockets;
+   * checked by one thread per server, so a stall is cut within 125 % of the timeout.
    *
    * @param timeout positive
    * @return this builder

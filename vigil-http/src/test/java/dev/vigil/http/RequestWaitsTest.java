@@ -132,4 +132,25 @@ class RequestWaitsTest {
           .isInstanceOf(ConditionViolatedError.class);
     }
   }
+
+  @Test
+  void a_returned_request_already_has_its_timeline_entry() {
+    try (Vigil vigil = Vigil.create();
+        WebhookServer server = WebhookServer.start(vigil)) {
+      for (int i = 0; i < 300; i++) {
+        String path = "/race/" + i;
+        CompletableFuture<Integer> sender = CompletableFuture.supplyAsync(() -> send(server, path));
+
+        RecordedRequest request = server.awaitRequest(post(path), Duration.ofSeconds(5));
+
+        assertThat(vigil.timeline().byType(HttpEntries.request("POST", path)))
+            .as("entry of request %d when its wait returned", i)
+            .singleElement()
+            .satisfies(
+                entry ->
+                    assertThat(entry.causationId()).isEqualTo("request-" + request.sequence()));
+        sender.join();
+      }
+    }
+  }
 }

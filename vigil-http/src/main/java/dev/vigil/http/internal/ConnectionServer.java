@@ -24,9 +24,9 @@ public final class ConnectionServer implements AutoCloseable {
   private final ServerSocket listener;
   private final boolean secure;
   private final long bodyLimit;
-  private final int readTimeoutMillis;
   private final ExchangeHandler handler;
-  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final Set<HttpConnection> open = ConcurrentHashMap.newKeySet();
+  private final StallSweeper sweeper;
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
   private final AtomicLong connections = new AtomicLong();
   private final Thread acceptor;
@@ -41,8 +41,9 @@ public final class ConnectionServer implements AutoCloseable {
     this.listener = listener;
     this.secure = secure;
     this.bodyLimit = bodyLimit;
-    this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis());
     this.handler = handler;
+    this.sweeper =
+        new StallSweeper(open, readTimeout.toNanos(), "vigil-http-" + port() + "-sweeper");
     this.acceptor = new Thread(this::acceptLoop, "vigil-http-" + port() + "-accept");
     acceptor.setDaemon(true);
   }
@@ -54,7 +55,7 @@ public final class ConnectionServer implements AutoCloseable {
    * @param port the port, 0 for any free one
    * @param tls the TLS context for HTTPS, or {@code null} for plain HTTP
    * @param bodyLimit the largest request body accepted
-   * @param readTimeout how long a connection may stay silent before it is closed
+   * @param readTimeout how long a connection may wait for a request's bytes before it is closed
    * @param handler what records and answers the requests
    * @return the running server
    * @throws IOException when the address cannot be bound
@@ -82,6 +83,7 @@ public final class ConnectionServer implements AutoCloseable {
     ConnectionServer server =
         new ConnectionServer(listener, tls != null, bodyLimit, readTimeout, handler);
     server.acceptor.start();
+    server.sweeper.start();
     return server;
   }
 
@@ -116,8 +118,8 @@ public final class ConnectionServer implements AutoCloseable {
     return closing;
   }
 
-  void forget(Socket socket) {
-    open.remove(socket);
+  void forget(HttpConnection connection) {
+    open.remove(connection);
     threads.remove(Thread.currentThread());
   }
 
@@ -131,7 +133,6 @@ public final class ConnectionServer implements AutoCloseable {
       }
       try {
         socket.setTcpNoDelay(true);
-        socket.setSoTimeout(readTimeoutMillis);
         serve(socket);
       } catch (IOException | RuntimeException e) {
         closeQuietly(socket);
@@ -141,12 +142,10 @@ public final class ConnectionServer implements AutoCloseable {
 
   private void serve(Socket socket) {
     long number = connections.incrementAndGet();
-    Thread thread =
-        new Thread(
-            new HttpConnection(socket, secure, bodyLimit, handler, this),
-            "vigil-http-" + port() + "-conn-" + number);
+    HttpConnection connection = new HttpConnection(socket, secure, bodyLimit, handler, this);
+    Thread thread = new Thread(connection, "vigil-http-" + port() + "-conn-" + number);
     thread.setDaemon(true);
-    open.add(socket);
+    open.add(connection);
     threads.add(thread);
     if (closing) {
       closeQuietly(socket);
@@ -169,10 +168,12 @@ public final class ConnectionServer implements AutoCloseable {
   public void close(Runnable unblock) {
     closing = true;
     closeQuietly(listener);
-    open.forEach(ConnectionServer::closeQuietly);
+    sweeper.stop();
+    open.forEach(HttpConnection::close);
     unblock.run();
     long deadline = System.nanoTime() + JOIN_ON_CLOSE.toNanos();
     join(acceptor, deadline);
+    join(sweeper.thread(), deadline);
     for (Thread thread : threads) {
       join(thread, deadline);
     }
@@ -190,7 +191,7 @@ public final class ConnectionServer implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(AutoCloseable closeable) {
+  static void closeQuietly(AutoCloseable closeable) {
     try {
       closeable.close();
     } catch (Exception e) {

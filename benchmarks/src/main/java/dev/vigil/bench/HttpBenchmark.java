@@ -17,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * same for both servers. Server CPU is the sum of the per-thread CPU clocks of the server's own
  * threads ({@link HttpServerCpu}); each tool runs two windows, in the order Vigil, MockWebServer,
  * MockWebServer, Vigil, so that a drift in the machine's load affects both alike, each on a fresh
- * server (Vigil: a fresh context too, as a test has) after a lead-in.
+ * server (Vigil: a fresh context too, as a test has) after a lead-in; then a window of {@link
+ * FloorCapture}, a server that does nothing but read and answer, shows the kernel's share.
  */
 public final class HttpBenchmark {
   private static final int SENDERS = 8;
@@ -68,6 +69,7 @@ public final class HttpBenchmark {
     Round mock = round(MockWebServerCapture::new, leadIn, window);
     mock = mock.plus(round(MockWebServerCapture::new, leadIn, window));
     vigil = vigil.plus(round(VigilCapture::new, leadIn, window));
+    Round floor = round(FloorCapture::new, leadIn, window);
     Report.note("http-*-cpu-per-request: CPU of the server's own threads (accept, connections,");
     Report.note(
         "and so receiving, recording and answering) per request, " + SENDERS + " raw-socket");
@@ -83,6 +85,8 @@ public final class HttpBenchmark {
     Report.bench("http-mockwebserver-requests-per-second", mock.perSecond(), "req/s");
     Report.note("vigil: " + vigil.describe());
     Report.note("mockwebserver: " + mock.describe());
+    Report.note("floor: a blocking server that only reads each request and answers a fixed 200");
+    Report.note("(no parsing, no record; see FloorCapture): " + floor.describe());
   }
 
   /**

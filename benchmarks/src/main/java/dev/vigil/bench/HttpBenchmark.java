@@ -70,6 +70,10 @@ public final class HttpBenchmark {
     mock = mock.plus(round(MockWebServerCapture::new, leadIn, window));
     vigil = vigil.plus(round(VigilCapture::new, leadIn, window));
     Round floor = round(FloorCapture::new, leadIn, window);
+    printServerCpu(vigil, mock, floor);
+  }
+
+  private static void printServerCpu(Round vigil, Round mock, Round floor) {
     Report.note("http-*-cpu-per-request: CPU of the server's own threads (accept, connections,");
     Report.note(
         "and so receiving, recording and answering) per request, " + SENDERS + " raw-socket");

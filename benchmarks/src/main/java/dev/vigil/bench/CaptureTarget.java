@@ -21,11 +21,27 @@ interface CaptureTarget extends AutoCloseable {
   Predicate<String> isServerThread();
 
   /**
-   * Stops the consumer and checks that the server captured exactly {@code answered} requests.
+   * Stops the consumer and checks that the server captured {@code answered} requests, and at most
+   * {@code retried} more: a send that failed and was sent again may have reached the server.
    *
    * @throws IllegalStateException when it captured another number
    */
-  void checkCaptured(long answered) throws Exception;
+  void checkCaptured(long answered, long retried) throws Exception;
+
+  /** Throws unless {@code captured} is within what {@link #checkCaptured} allows. */
+  static void checkCount(String server, long captured, long answered, long retried) {
+    if (captured < answered || captured > answered + retried) {
+      throw new IllegalStateException(
+          server
+              + " captured "
+              + captured
+              + " requests, senders had "
+              + answered
+              + " answered and "
+              + retried
+              + " retried");
+    }
+  }
 
   @Override
   void close();

@@ -72,8 +72,8 @@ final class FloorCapture implements CaptureTarget {
 
   /** Checks that every read was one whole request, as this server assumes. */
   @Override
-  public void checkCaptured(long answered) {
-    if (reads.get() != answered) {
+  public void checkCaptured(long answered, long retried) {
+    if (reads.get() != answered || retried != 0) {
       throw new IllegalStateException(
           "the floor server read " + reads.get() + " times for " + answered + " requests");
     }

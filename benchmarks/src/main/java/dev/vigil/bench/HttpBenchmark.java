@@ -6,24 +6,22 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Vigil's webhook capture server ({@code vigil-http}) against OkHttp's MockWebServer 5.5.1, in one
  * run: the server-side CPU per captured request under 8 concurrent keep-alive senders, the requests
  * per second that makes, and how soon a waiting test hears of a request.
  *
- * <p>Usage: {@code ./bench http [--quick]}. The senders are raw sockets ({@link HttpSenders}), the
- * same for both servers. Server CPU is the sum of the per-thread CPU clocks of the server's own
- * threads ({@link HttpServerCpu}); each tool runs two windows, in the order Vigil, MockWebServer,
- * MockWebServer, Vigil, so that a drift in the machine's load affects both alike, each on a fresh
- * server (Vigil: a fresh context too, as a test has) after a lead-in; then a window of {@link
- * FloorCapture}, a server that does nothing but read and answer, shows the kernel's share.
+ * <p>Usage: {@code ./bench http [--quick]}. The senders ({@link HttpSenders}) are the same for both
+ * servers: first raw sockets, which cost the servers' machine little, then the JDK's {@code
+ * HttpClient}, the issue's reference setup. Server CPU is the sum of the per-thread CPU clocks of
+ * the server's own threads ({@link HttpServerCpu}); under each kind of sender each tool runs two
+ * windows, in the order Vigil, MockWebServer, MockWebServer, Vigil, so that a drift in the
+ * machine's load affects both alike, each on a fresh server (Vigil: a fresh context too, as a test
+ * has) after a lead-in. A window of {@link FloorCapture}, a server that does nothing but read and
+ * answer, under raw senders, shows the kernel's share.
  */
 public final class HttpBenchmark {
-  private static final int SENDERS = 8;
-  private static final long SAMPLE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
-
   private final boolean quick;
 
   private HttpBenchmark(boolean quick) {
@@ -59,44 +57,107 @@ public final class HttpBenchmark {
 
   // ---- server CPU per request under 8 senders
 
+  /** Both servers' rounds under one kind of sender. */
+  private record Comparison(HttpSenders.Kind kind, HttpRound vigil, HttpRound mock) {}
+
   private void serverCpu() throws Exception {
-    long warm = TimeUnit.SECONDS.toNanos(quick ? 2 : 8);
     long leadIn = TimeUnit.SECONDS.toNanos(1);
     long window = TimeUnit.SECONDS.toNanos(quick ? 2 : 5);
-    round(VigilCapture::new, 0, warm);
-    round(MockWebServerCapture::new, 0, warm);
-    Round vigil = round(VigilCapture::new, leadIn, window);
-    Round mock = round(MockWebServerCapture::new, leadIn, window);
-    mock = mock.plus(round(MockWebServerCapture::new, leadIn, window));
-    vigil = vigil.plus(round(VigilCapture::new, leadIn, window));
-    Round floor = round(FloorCapture::new, leadIn, window);
-    printServerCpu(vigil, mock, floor);
+    Comparison raw = compare(HttpSenders.Kind.RAW_SOCKET, quick ? 2 : 8, leadIn, window);
+    HttpRound floor = HttpRound.run(FloorCapture::new, HttpSenders.Kind.RAW_SOCKET, leadIn, window);
+    // The servers' code is warm from the raw rounds; this warms the JDK client and the servers'
+    // paths for how it writes.
+    Comparison jdk = compare(HttpSenders.Kind.JDK_CLIENT, quick ? 2 : 5, leadIn, window);
+    printServerCpu(raw, floor);
+    printJdkClient(jdk);
+    printSenderCost(raw, jdk);
   }
 
-  private static void printServerCpu(Round vigil, Round mock, Round floor) {
+  /**
+   * Warms both servers for {@code warmSeconds}, then runs two windows each, in the order Vigil,
+   * MockWebServer, MockWebServer, Vigil.
+   */
+  private static Comparison compare(
+      HttpSenders.Kind kind, int warmSeconds, long leadIn, long window) throws Exception {
+    long warm = TimeUnit.SECONDS.toNanos(warmSeconds);
+    HttpRound.run(VigilCapture::new, kind, 0, warm);
+    HttpRound.run(MockWebServerCapture::new, kind, 0, warm);
+    HttpRound vigil = HttpRound.run(VigilCapture::new, kind, leadIn, window);
+    HttpRound mock = HttpRound.run(MockWebServerCapture::new, kind, leadIn, window);
+    mock = mock.plus(HttpRound.run(MockWebServerCapture::new, kind, leadIn, window));
+    vigil = vigil.plus(HttpRound.run(VigilCapture::new, kind, leadIn, window));
+    return new Comparison(kind, vigil, mock);
+  }
+
+  private static void printServerCpu(Comparison raw, HttpRound floor) {
     Report.note("http-*-cpu-per-request: CPU of the server's own threads (accept, connections,");
     Report.note(
-        "and so receiving, recording and answering) per request, " + SENDERS + " raw-socket");
+        "and so receiving, recording and answering) per request, "
+            + HttpRound.senders()
+            + " raw-socket");
     Report.note("keep-alive senders; a consumer thread takes the record every 20 ms (Vigil:");
     Report.note("reset(), MockWebServer: takeRequest()); it and the senders are not server CPU.");
-    Report.note("vigil server threads: " + threadNames(vigil));
-    Report.note("mockwebserver server threads: " + threadNames(mock));
-    Report.bench("http-server-cpu-per-request", vigil.serverMicrosPerRequest(), "us");
-    Report.bench("http-mockwebserver-cpu-per-request", mock.serverMicrosPerRequest(), "us");
-    Report.ratio(
-        "http-vs-mockwebserver", mock.serverMicrosPerRequest(), vigil.serverMicrosPerRequest());
-    Report.bench("http-requests-per-second", vigil.perSecond(), "req/s");
-    Report.bench("http-mockwebserver-requests-per-second", mock.perSecond(), "req/s");
-    Report.note("vigil: " + vigil.describe());
-    Report.note("mockwebserver: " + mock.describe());
+    Report.note("vigil server threads: " + threadNames(raw.vigil()));
+    Report.note("mockwebserver server threads: " + threadNames(raw.mock()));
+    printFigures(raw);
     Report.note("floor: a blocking server that only reads each request and answers a fixed 200");
     Report.note("(no parsing, no record; see FloorCapture): " + floor.describe());
+  }
+
+  private static void printJdkClient(Comparison jdk) {
+    Report.note("*-jdk-client: the same, with the JDK's HttpClient as the sender, the issue's");
+    Report.note("reference setup: one client, HTTP/1.1 forced, shared by " + HttpRound.senders());
+    Report.note("threads each sending synchronously in a loop, keep-alive as its pool does.");
+    printFigures(jdk);
+    Report.note("jdk client sends (measured rounds, lead-ins included) that failed once and were");
+    Report.note(
+        "retried: vigil " + retries(jdk.vigil()) + ", mockwebserver " + retries(jdk.mock()));
+  }
+
+  private static String retries(HttpRound round) {
+    return round.retries()
+        + " of "
+        + round.sends()
+        + (round.retries() == 0 ? "" : " (" + String.join("; ", round.retryReasons()) + ")");
+  }
+
+  /** Prints the BENCH and RATIO lines of one kind of sender, and the windows' breakdown. */
+  private static void printFigures(Comparison run) {
+    String suffix = run.kind().suffix;
+    HttpRound vigil = run.vigil();
+    HttpRound mock = run.mock();
+    Report.bench("http-server-cpu-per-request" + suffix, vigil.serverMicrosPerRequest(), "us");
+    Report.bench(
+        "http-mockwebserver-cpu-per-request" + suffix, mock.serverMicrosPerRequest(), "us");
+    Report.ratio(
+        "http-vs-mockwebserver" + suffix,
+        mock.serverMicrosPerRequest(),
+        vigil.serverMicrosPerRequest());
+    Report.bench("http-requests-per-second" + suffix, vigil.perSecond(), "req/s");
+    Report.bench("http-mockwebserver-requests-per-second" + suffix, mock.perSecond(), "req/s");
+    Report.note("vigil (" + run.kind().label + "): " + vigil.describe());
+    Report.note("mockwebserver (" + run.kind().label + "): " + mock.describe());
+  }
+
+  /** What the senders themselves cost: on 2 cores, their CPU is CPU the servers cannot have. */
+  private static void printSenderCost(Comparison raw, Comparison jdk) {
+    Report.note("the senders' own CPU per request (vigil windows / mockwebserver windows), us:");
+    Report.note(
+        "  raw sockets: "
+            + Report.format(raw.vigil().senderMicrosPerRequest())
+            + " / "
+            + Report.format(raw.mock().senderMicrosPerRequest()));
+    Report.note(
+        "  JDK HttpClient (its selector and worker threads too): "
+            + Report.format(jdk.vigil().senderMicrosPerRequest())
+            + " / "
+            + Report.format(jdk.mock().senderMicrosPerRequest()));
   }
 
   /**
    * Lists the server's thread names with ports and numbers as {@code <n>}, and how many had each.
    */
-  private static String threadNames(Round round) {
+  private static String threadNames(HttpRound round) {
     Map<String, Integer> counts = new TreeMap<>();
     for (String name : round.spent().serverThreadNames()) {
       counts.merge(name.replaceAll("(?<=[-:=])[0-9]+", "<n>"), 1, Integer::sum);
@@ -111,81 +172,6 @@ public final class HttpBenchmark {
                 .append(name)
                 .append('\''));
     return names.toString();
-  }
-
-  /** Makes a target; checked, since MockWebServer's start declares IOException. */
-  private interface TargetFactory {
-    CaptureTarget start() throws Exception;
-  }
-
-  /**
-   * Runs the senders against a fresh target for {@code leadIn}, then measures for {@code window};
-   * checks that the target captured every request answered.
-   */
-  private static Round round(TargetFactory factory, long leadIn, long window) throws Exception {
-    try (CaptureTarget target = factory.start()) {
-      HttpSenders senders = HttpSenders.start(SENDERS, target.port(), "/hook");
-      HttpServerCpu.Spent spent;
-      long answered;
-      long wall;
-      try {
-        pause(leadIn, senders);
-        long answeredBefore = senders.answered();
-        HttpServerCpu cpu = HttpServerCpu.start(target.isServerThread());
-        long start = System.nanoTime();
-        while (System.nanoTime() - start < window) {
-          pause(Math.min(SAMPLE_EVERY_NANOS, window - (System.nanoTime() - start)), senders);
-          cpu.sample();
-        }
-        spent = cpu.end();
-        answered = senders.answered() - answeredBefore;
-        wall = System.nanoTime() - start;
-      } finally {
-        senders.close();
-      }
-      target.checkCaptured(senders.answered());
-      return new Round(spent, answered, wall);
-    }
-  }
-
-  private static void pause(long nanos, HttpSenders senders) {
-    long end = System.nanoTime() + nanos;
-    for (long left = nanos; left > 0; left = end - System.nanoTime()) {
-      LockSupport.parkNanos(left);
-    }
-    senders.check();
-  }
-
-  /** What one or more windows cost and how many requests they served. */
-  private record Round(HttpServerCpu.Spent spent, long requests, long wallNanos) {
-    Round plus(Round other) {
-      return new Round(
-          spent.plus(other.spent), requests + other.requests, wallNanos + other.wallNanos);
-    }
-
-    double serverMicrosPerRequest() {
-      return microsPerRequest(spent.serverNanos());
-    }
-
-    double perSecond() {
-      return requests / (wallNanos / 1e9);
-    }
-
-    double microsPerRequest(long nanos) {
-      return nanos / 1e3 / Math.max(1, requests);
-    }
-
-    String describe() {
-      return requests
-          + " requests; us of CPU per request: server "
-          + Report.format(serverMicrosPerRequest())
-          + ", senders "
-          + Report.format(microsPerRequest(spent.senderNanos()))
-          + ", other Java threads "
-          + Report.format(microsPerRequest(spent.otherNanos()))
-          + ", whole process (GC too) "
-          + Report.format(microsPerRequest(spent.processNanos()));
-    }
   }
 
   // ---- wake: from the request received to the wait returning

@@ -79,7 +79,7 @@ final class HttpServerCpu {
       if (serverThreads.contains(id)) {
         server += spent;
         serverNames.add(names.get(id));
-      } else if (names.get(id).startsWith(HttpSenders.THREAD_PREFIX)) {
+      } else if (HttpSenders.isSenderThread(names.get(id))) {
         senders += spent;
       } else {
         others += spent;

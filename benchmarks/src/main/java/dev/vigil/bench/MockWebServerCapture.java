@@ -74,14 +74,11 @@ final class MockWebServerCapture implements CaptureTarget {
   }
 
   @Override
-  public void checkCaptured(long answered) throws InterruptedException {
+  public void checkCaptured(long answered, long retried) throws InterruptedException {
     stopping = true;
     consumer.join();
     drain();
-    if (taken != answered) {
-      throw new IllegalStateException(
-          "MockWebServer gave " + taken + " requests to takeRequest, senders had " + answered);
-    }
+    CaptureTarget.checkCount("MockWebServer (takeRequest)", taken, answered, retried);
   }
 
   @Override

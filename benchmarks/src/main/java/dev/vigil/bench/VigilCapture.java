@@ -46,7 +46,7 @@ final class VigilCapture implements CaptureTarget {
 
   /** Sends one more request: its sequence number tells how many came before it. */
   @Override
-  public void checkCaptured(long answered) throws InterruptedException, IOException {
+  public void checkCaptured(long answered, long retried) throws InterruptedException, IOException {
     stopping = true;
     consumer.join();
     try (RawHttpConnection probe = new RawHttpConnection(server.port())) {
@@ -54,10 +54,7 @@ final class VigilCapture implements CaptureTarget {
     }
     RecordedRequest probed =
         server.awaitRequest(RequestMatcher.post("/probe"), Duration.ofSeconds(10));
-    if (probed.sequence() - 1 != answered) {
-      throw new IllegalStateException(
-          "vigil-http captured " + (probed.sequence() - 1) + " requests, senders had " + answered);
-    }
+    CaptureTarget.checkCount("vigil-http", probed.sequence() - 1, answered, retried);
   }
 
   @Override

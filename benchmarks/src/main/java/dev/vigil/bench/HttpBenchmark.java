@@ -204,7 +204,7 @@ public final class HttpBenchmark {
         "  vigil received-to-return, wait parked by then: "
             + p50p99(vigilParked.receivedToReturn()));
     Report.note(
-        "  returned before the entry was stamped (the journal is written before the timeline): "
+        "  returned before the entry was stamped (0 expected: it is appended under the journal lock): "
             + early(vigil.receivedToReturn())
             + " and "
             + early(vigilParked.receivedToReturn())

@@ -20,7 +20,7 @@ public final class BodyText {
    * @return the charset
    */
   public static Charset charsetOf(String contentType) {
-    for (String parameter : contentType.split(";")) {
+    for (String parameter : contentType.split(";", -1)) {
       String trimmed = parameter.trim();
       if (trimmed.toLowerCase(Locale.ROOT).startsWith("charset=")) {
         String name = trimmed.substring("charset=".length()).replace("\"", "").trim();

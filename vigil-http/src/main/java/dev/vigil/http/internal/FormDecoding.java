@@ -40,7 +40,7 @@ public final class FormDecoding {
     if (encoded.isEmpty()) {
       return Map.of();
     }
-    for (String pair : encoded.split("&")) {
+    for (String pair : encoded.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }

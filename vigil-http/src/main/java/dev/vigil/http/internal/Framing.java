@@ -63,7 +63,7 @@ record Framing(long length, boolean chunked, boolean expectsContinue, boolean ke
   }
 
   private static boolean isChunkedLast(String codings) {
-    String[] parts = codings.split(",");
+    String[] parts = codings.split(",", -1);
     String last = parts[parts.length - 1].trim();
     // Only "chunked" alone is supported: compressed request bodies are not decoded here.
     return parts.length == 1 && last.equalsIgnoreCase("chunked");

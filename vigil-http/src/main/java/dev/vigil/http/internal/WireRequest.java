@@ -14,6 +14,8 @@ import java.util.Map;
  * @param body the body with any chunked framing removed
  * @param keepAlive whether the connection stays open after the response
  */
+// Internal carriers between reader, handler and writer: never compared or used as keys.
+@SuppressWarnings("ArrayRecordComponent")
 public record WireRequest(
     String method,
     String path,

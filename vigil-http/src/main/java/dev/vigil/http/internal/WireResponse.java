@@ -11,6 +11,8 @@ import java.util.Map;
  * @param body the body; not sent for {@code HEAD}, 1xx, 204 and 304
  * @param dropConnection close the connection without writing anything
  */
+// Internal carriers between reader, handler and writer: never compared or used as keys.
+@SuppressWarnings("ArrayRecordComponent")
 public record WireResponse(
     int status, List<Map.Entry<String, String>> headers, byte[] body, boolean dropConnection) {
 

@@ -157,7 +157,9 @@ public final class WebhookServer implements AutoCloseable {
    * Waits for a request {@code matcher} selects, returning the earliest one received (possibly
    * before the call). Runs on Vigil's waits: it wakes the moment a request is recorded, its timeout
    * follows the context's time scale and virtual time, and a timeout lists every request received
-   * and, for the closest ones, which condition failed.
+   * and, for the closest ones, which condition failed. Under virtual time each evaluation first
+   * gives senders on real threads up to the builder's {@linkplain
+   * WebhookServerBuilder#senderGrace(Duration) sender grace} of real time before the clock moves.
    *
    * @param matcher which request
    * @param timeout how long to wait

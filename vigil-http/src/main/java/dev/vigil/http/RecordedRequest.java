@@ -39,7 +39,8 @@ public final class RecordedRequest {
   private final Instant receivedAt;
   private final @Nullable String correlationId;
   private final boolean secure;
-  private final Map<String, String> pathVariables;
+  // Set only on a fresh copy, before anyone else sees it (see copy()).
+  private Map<String, String> pathVariables = Map.of();
   private volatile @Nullable JsonNode json;
 
   RecordedRequest(
@@ -52,30 +53,6 @@ public final class RecordedRequest {
       Instant receivedAt,
       @Nullable String correlationId,
       boolean secure) {
-    this(
-        sequence,
-        method,
-        path,
-        rawQuery,
-        headers,
-        body,
-        receivedAt,
-        correlationId,
-        secure,
-        Map.of());
-  }
-
-  private RecordedRequest(
-      long sequence,
-      String method,
-      String path,
-      String rawQuery,
-      Map<String, List<String>> headers,
-      byte[] body,
-      Instant receivedAt,
-      @Nullable String correlationId,
-      boolean secure,
-      Map<String, String> pathVariables) {
     this.sequence = sequence;
     this.method = method;
     this.path = path;
@@ -85,7 +62,6 @@ public final class RecordedRequest {
     this.receivedAt = receivedAt;
     this.correlationId = correlationId;
     this.secure = secure;
-    this.pathVariables = pathVariables;
   }
 
   /** Returns a copy carrying the variables a path template captured. */
@@ -102,16 +78,8 @@ public final class RecordedRequest {
   private RecordedRequest copy(String newPath, Map<String, String> newVariables) {
     RecordedRequest copy =
         new RecordedRequest(
-            sequence,
-            method,
-            newPath,
-            rawQuery,
-            headers,
-            body,
-            receivedAt,
-            correlationId,
-            secure,
-            newVariables);
+            sequence, method, newPath, rawQuery, headers, body, receivedAt, correlationId, secure);
+    copy.pathVariables = newVariables;
     copy.json = json; // the body is shared, so is its parsed tree
     return copy;
   }

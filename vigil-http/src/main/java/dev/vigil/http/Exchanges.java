@@ -115,18 +115,27 @@ final class Exchanges implements ExchangeHandler {
   @Override
   public void rejected(int status, String reason, @Nullable String method, @Nullable String path) {
     Instant at = vigil.time().instant();
-    journal.reject(new RejectedRequest(status, reason, method, path, at));
+    journal.reject(new RejectedRequest(status, reason, method, path, at), this::announce);
+  }
+
+  private void announce(RejectedRequest rejection) {
     Map<String, String> attributes = new LinkedHashMap<>();
-    attributes.put("reason", reason);
-    if (method != null) {
-      attributes.put("method", method);
+    attributes.put("reason", rejection.reason());
+    if (rejection.method() != null) {
+      attributes.put("method", rejection.method());
     }
-    if (path != null) {
-      attributes.put("path", path);
+    if (rejection.path() != null) {
+      attributes.put("path", rejection.path());
     }
     vigil
         .timeline()
-        .append(HttpEntries.SOURCE, HttpEntries.rejected(status), null, null, reason, attributes);
+        .append(
+            HttpEntries.SOURCE,
+            HttpEntries.rejected(rejection.status()),
+            null,
+            null,
+            rejection.reason(),
+            attributes);
   }
 
   private static Map<String, List<String>> headersOf(List<Map.Entry<String, String>> fields) {

@@ -28,7 +28,9 @@ final class Journal {
     return request;
   }
 
-  synchronized void reject(RejectedRequest rejection) {
+  /** Appends a rejection after {@code announce} has run, under the lock, as {@link #add} does. */
+  synchronized void reject(RejectedRequest rejection, Consumer<RejectedRequest> announce) {
+    announce.accept(rejection);
     rejections.add(rejection);
   }
 

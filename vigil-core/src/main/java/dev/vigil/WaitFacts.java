@@ -80,7 +80,7 @@ record WaitFacts(
       text.append(nl).append("  last failure: ").append(describe(failure));
     }
     if (diagnostics != null) {
-      text.append(nl).append("  diagnostics:  ").append(diagnostics);
+      text.append(nl).append("  diagnostics:  ").append(underLabel(diagnostics));
     }
     if (!timeNote.isEmpty()) {
       text.append(nl).append("  ").append(timeNote);
@@ -89,6 +89,12 @@ record WaitFacts(
       text.append(nl).append(timeline);
     }
     return text.toString();
+  }
+
+  /** Indents a multi-line text's later lines to start under its first, after a line's label. */
+  private static String underLabel(String text) {
+    String indent = FailureMessages.lineBreak() + "                ";
+    return String.join(indent, text.strip().lines().toList());
   }
 
   /**

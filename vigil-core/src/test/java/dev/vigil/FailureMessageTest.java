@@ -45,6 +45,26 @@ class FailureMessageTest {
   }
 
   @Test
+  void multi_line_diagnostics_continue_under_their_label() {
+    WaitTimeoutError error =
+        catchThrowableOfType(
+            WaitTimeoutError.class,
+            () ->
+                vigil
+                    .eventually(() -> false)
+                    .diagnostics(() -> "queues:" + NL + "  orders 0" + NL + "  billing 2")
+                    .within(Duration.ofSeconds(1)));
+
+    assertThat(error.getMessage())
+        .endsWith(
+            "  diagnostics:  queues:"
+                + NL
+                + "                  orders 0"
+                + NL
+                + "                  billing 2");
+  }
+
+  @Test
   void timeout_of_an_assertion_block_has_the_last_failure_as_cause_and_the_first_suppressed() {
     AtomicInteger calls = new AtomicInteger();
 

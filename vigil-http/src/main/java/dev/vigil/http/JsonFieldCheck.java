@@ -45,6 +45,9 @@ final class JsonFieldCheck {
 
   /** Returns why the request does not match, or {@code null} when it does. */
   @Nullable String mismatch(RecordedRequest request) {
+    if (request.bodySize() == 0) {
+      return "body is empty";
+    }
     JsonNode body;
     try {
       body = request.jsonTree();

@@ -4,7 +4,6 @@ import dev.vigil.Vigil;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** The journal queries and waits of one namespace, on the context's waits. */
@@ -41,10 +40,10 @@ final class RequestWaits {
     RequestScan scan = new RequestScan(journal, matcher, prefix);
     var wait =
         vigil
-            .eventually(() -> first(settled(scan, 1)))
+            .eventually(() -> firstN(settled(scan, 1), 1))
             .describedAs("a request " + matcher + where())
             .diagnostics(scan::report);
-    return (timeout == null ? wait.get() : wait.within(timeout)).orElseThrow();
+    return (timeout == null ? wait.get() : wait.within(timeout)).get(0);
   }
 
   List<RecordedRequest> awaitRequests(
@@ -59,15 +58,15 @@ final class RequestWaits {
             .eventually(() -> firstN(settled(scan, count), count))
             .describedAs(count + " requests " + matcher + where())
             .diagnostics(() -> scan.matches().size() + " matched so far; " + scan.report());
-    return (timeout == null ? wait.get() : wait.within(timeout)).orElseThrow();
+    return timeout == null ? wait.get() : wait.within(timeout);
   }
 
   void expectNone(RequestMatcher matcher, Duration window) {
     Objects.requireNonNull(matcher, "matcher must not be null");
     RequestScan scan = new RequestScan(journal, matcher, prefix);
     vigil
-        .never(() -> first(settled(scan, 1)))
-        .describedAs("no request " + matcher + where())
+        .never(() -> firstN(settled(scan, 1), 1))
+        .describedAs("a request " + matcher + where())
         .within(window);
   }
 
@@ -99,14 +98,11 @@ final class RequestWaits {
     return prefix.isEmpty() ? "" : " under " + prefix;
   }
 
-  /** An empty optional is "not there yet" to a wait, and carries no null through its types. */
-  private static Optional<RecordedRequest> first(List<RecordedRequest> matches) {
-    return matches.isEmpty() ? Optional.empty() : Optional.of(matches.get(0));
-  }
-
-  private static Optional<List<RecordedRequest>> firstN(List<RecordedRequest> matches, int count) {
-    return matches.size() < count
-        ? Optional.empty()
-        : Optional.of(List.copyOf(matches.subList(0, count)));
+  /**
+   * Returns the first {@code count} matches, or an empty list (which a wait takes as "not there
+   * yet") while there are fewer; a failure shows the list as its last value.
+   */
+  private static List<RecordedRequest> firstN(List<RecordedRequest> matches, int count) {
+    return matches.size() < count ? List.of() : List.copyOf(matches.subList(0, count));
   }
 }

@@ -64,7 +64,7 @@ class RequestWaitsTest {
 
       assertThatThrownBy(() -> server.expectNoRequest(post("/refund"), Duration.ofSeconds(5)))
           .isInstanceOf(ConditionViolatedError.class)
-          .hasMessageContaining("no request POST /refund")
+          .hasMessageContaining("Expected a request POST /refund never to happen")
           .hasMessageContaining("#1 POST /refund (2 bytes)");
     }
   }

@@ -113,6 +113,18 @@ class BadInputTest {
   }
 
   @Test
+  void an_idle_keep_alive_connection_is_closed_after_the_read_timeout_without_a_rejection()
+      throws IOException {
+    try (RawClient idle = new RawClient(server.port())) {
+      assertThat(idle.send(RawClient.post("/once", "{}")).read().status()).isEqualTo(200);
+
+      assertThat(idle.closedByServer()).isTrue();
+    }
+    assertThat(server.rejections()).isEmpty();
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
   void a_slow_client_that_finishes_in_time_is_served() throws IOException {
     try (RawClient slow = new RawClient(server.port())) {
       String request = RawClient.post("/slow", "{\"a\":1}");

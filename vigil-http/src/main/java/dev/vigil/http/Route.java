@@ -2,6 +2,7 @@ package dev.vigil.http;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +24,7 @@ public final class Route {
       String prefix,
       List<Response> responses,
       @Nullable RequestHandler handler,
-      java.util.function.Consumer<Route> removal) {
+      Consumer<Route> removal) {
     this.matcher = matcher;
     this.prefix = prefix;
     this.responses = responses;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Scripts the answers to the requests a matcher selects; made by {@link WebhookServer#when}.
@@ -22,13 +23,11 @@ import java.util.function.Function;
 public final class RouteBuilder {
   private final RequestMatcher matcher;
   private final List<Response> first;
-  private final Function<RouteBuilder.Script, Route> installer;
+  private final Function<Script, Route> installer;
 
   /** What the builder hands to the server: the matcher, the responses and the optional handler. */
   record Script(
-      RequestMatcher matcher,
-      List<Response> responses,
-      @org.jspecify.annotations.Nullable RequestHandler handler) {}
+      RequestMatcher matcher, List<Response> responses, @Nullable RequestHandler handler) {}
 
   RouteBuilder(RequestMatcher matcher, List<Response> first, Function<Script, Route> installer) {
     this.matcher = matcher;

@@ -38,9 +38,9 @@ final class Exchanges implements ExchangeHandler {
   public WireResponse handle(WireRequest wire, boolean secure) {
     Map<String, List<String>> headers = headersOf(wire.headers());
     @Nullable String correlationId = correlationIdOf(headers);
-    Instant at = vigil.time().instant();
     RecordedRequest request =
         journal.add(
+            // Read the clock under the journal's lock, so arrival times follow sequence numbers.
             sequence ->
                 new RecordedRequest(
                     sequence,
@@ -49,7 +49,7 @@ final class Exchanges implements ExchangeHandler {
                     wire.rawQuery(),
                     headers,
                     wire.body(),
-                    at,
+                    vigil.time().instant(),
                     correlationId,
                     secure),
             this::announce);

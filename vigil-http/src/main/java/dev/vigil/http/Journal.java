@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
-import java.util.function.Predicate;
 
 /**
  * The requests and rejections a server recorded, in arrival order. Append-only between resets; a
@@ -38,8 +37,15 @@ final class Journal {
     return List.copyOf(requests);
   }
 
-  synchronized List<RejectedRequest> rejections() {
-    return List.copyOf(rejections);
+  /** Returns the rejections whose path lies in the namespace {@code prefix} ({@code ""}: all). */
+  synchronized List<RejectedRequest> rejectionsUnder(String prefix) {
+    return rejections.stream().filter(r -> isUnder(r, prefix)).toList();
+  }
+
+  /** A rejection without a path (its request line was unreadable) belongs to the server only. */
+  private static boolean isUnder(RejectedRequest rejection, String prefix) {
+    String path = rejection.path();
+    return prefix.isEmpty() || (path != null && Namespaces.contains(prefix, path));
   }
 
   /** Returns the requests numbered after {@code sequence}, oldest first. */
@@ -59,10 +65,9 @@ final class Journal {
         : new ArrayList<>(requests.subList(low, requests.size()));
   }
 
-  /** Forgets the requests and rejections whose path {@code belongs}; numbering continues. */
-  synchronized void clear(Predicate<String> belongs) {
-    requests.removeIf(request -> belongs.test(request.path()));
-    rejections.removeIf(
-        rejection -> belongs.test(rejection.path() == null ? "" : rejection.path()));
+  /** Forgets the requests and rejections of the namespace {@code prefix}; numbering continues. */
+  synchronized void clear(String prefix) {
+    requests.removeIf(request -> Namespaces.contains(prefix, request.path()));
+    rejections.removeIf(rejection -> isUnder(rejection, prefix));
   }
 }

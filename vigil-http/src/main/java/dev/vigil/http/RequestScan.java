@@ -59,10 +59,7 @@ final class RequestScan {
       }
       appendClosest(out, seen);
     }
-    List<RejectedRequest> rejected =
-        journal.rejections().stream()
-            .filter(r -> prefix.isEmpty() || Namespaces.contains(prefix, String.valueOf(r.path())))
-            .toList();
+    List<RejectedRequest> rejected = journal.rejectionsUnder(prefix);
     if (!rejected.isEmpty()) {
       out.append("\nrejected on the wire (").append(rejected.size()).append("):");
       rejected.stream().limit(LISTED).forEach(r -> out.append("\n  ").append(r));

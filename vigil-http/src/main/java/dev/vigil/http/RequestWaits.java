@@ -30,9 +30,7 @@ final class RequestWaits {
   }
 
   List<RejectedRequest> rejections() {
-    return journal.rejections().stream()
-        .filter(r -> prefix.isEmpty() || Namespaces.contains(prefix, String.valueOf(r.path())))
-        .toList();
+    return journal.rejectionsUnder(prefix);
   }
 
   RecordedRequest awaitRequest(RequestMatcher matcher, @Nullable Duration timeout) {

@@ -85,7 +85,7 @@ final class ServerState {
   }
 
   void reset(String prefix) {
-    journal.clear(path -> Namespaces.contains(prefix, path));
+    journal.clear(prefix);
     routes.clear(prefix);
   }
 

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /** Builds recorded requests for tests of matchers, without a server. */
@@ -27,9 +26,5 @@ final class Requests {
         Instant.parse("2026-01-01T00:00:00Z"),
         null,
         false);
-  }
-
-  static Map<String, List<String>> none() {
-    return Map.of();
   }
 }

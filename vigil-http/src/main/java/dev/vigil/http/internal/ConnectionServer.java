@@ -96,24 +96,6 @@ public final class ConnectionServer implements AutoCloseable {
     return listener.getLocalPort();
   }
 
-  /**
-   * Returns the address bound.
-   *
-   * @return the local address
-   */
-  public InetAddress address() {
-    return listener.getInetAddress();
-  }
-
-  /**
-   * Returns how many connections have been accepted since start.
-   *
-   * @return the count
-   */
-  public long connectionsAccepted() {
-    return connections.get();
-  }
-
   boolean isClosing() {
     return closing;
   }

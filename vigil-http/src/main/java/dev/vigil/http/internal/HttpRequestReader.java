@@ -70,7 +70,7 @@ public final class HttpRequestReader {
       return null;
     }
     RequestLine line = RequestLine.parse(requestLine);
-    List<Map.Entry<String, String>> headers = readHeaders(line);
+    List<Map.Entry<String, String>> headers = readFields(line, "header");
     Framing framing = Framing.of(headers, line, bodyLimit);
     if (framing.expectsContinue() && framing.hasBody()) {
       out.write(CONTINUE);
@@ -80,11 +80,6 @@ public final class HttpRequestReader {
     boolean keepAlive = framing.keepAlive();
     return new WireRequest(
         line.method(), line.path(), line.query(), line.version(), headers, body, keepAlive);
-  }
-
-  private List<Map.Entry<String, String>> readHeaders(RequestLine line)
-      throws IOException, MalformedRequestException {
-    return readFields(line, "header");
   }
 
   /** Reads header or trailer fields up to the empty line, within the same bounds. */

@@ -26,9 +26,9 @@ final class DiffTable {
     }
     int[] widths = widths(lines);
     for (String[] line : lines) {
-      out.append('\n').append(' ');
+      out.append("\n  ");
       for (int column = 0; column < line.length; column++) {
-        out.append(' ').append(pad(line[column], column == line.length - 1 ? 0 : widths[column]));
+        out.append(column == 0 ? "" : "  ").append(pad(line[column], widths[column]));
       }
       trimEnd(out);
     }

@@ -74,7 +74,7 @@ record WaitFacts(
       text.append(signalWakeups).append(" after tasks ran or the signal pulsed)");
     }
     if (hasValue) {
-      text.append(nl).append("  last value:   ").append(FailureMessages.show(value));
+      text.append(nl).append("  last value:   ").append(underLabel(FailureMessages.show(value)));
     }
     if (failure != null) {
       text.append(nl).append("  last failure: ").append(describe(failure));

@@ -65,6 +65,28 @@ class FailureMessageTest {
   }
 
   @Test
+  void a_multi_line_last_value_continues_under_its_label() {
+    WaitTimeoutError error =
+        catchThrowableOfType(
+            WaitTimeoutError.class,
+            () ->
+                vigil
+                    .eventually(
+                        () ->
+                            new Object() {
+                              @Override
+                              public String toString() {
+                                return "orders: 1 updated" + NL + "  o-1 status";
+                              }
+                            })
+                    .matching(v -> false)
+                    .within(Duration.ofSeconds(1)));
+
+    assertThat(error.getMessage())
+        .endsWith("  last value:   orders: 1 updated" + NL + "                  o-1 status");
+  }
+
+  @Test
   void timeout_of_an_assertion_block_has_the_last_failure_as_cause_and_the_first_suppressed() {
     AtomicInteger calls = new AtomicInteger();
 

@@ -132,12 +132,12 @@ public final class Baseline<S> {
         .diagnostics(() -> lastDiff(last.get()));
   }
 
+  /** Runs only on failure: records the last diff, which the failure shows as its last value. */
   private String lastDiff(@Nullable Diff seen) {
-    if (seen == null) {
-      return "no diff was computed";
+    if (seen != null) {
+      record(seen);
     }
-    record(seen);
-    return "last diff " + seen;
+    return "the snapshot had " + size + " rows; the last value above is the last diff read";
   }
 
   private Diff record(Diff diff) {

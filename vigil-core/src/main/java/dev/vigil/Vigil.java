@@ -1,5 +1,6 @@
 package dev.vigil;
 
+import dev.vigil.internal.Durations;
 import dev.vigil.time.Signal;
 import dev.vigil.time.TimeSource;
 import dev.vigil.time.VirtualTimeSource;
@@ -148,6 +149,58 @@ public final class Vigil implements AutoCloseable {
    */
   public Never<@Nullable Void> never(Check check) {
     return new Never<>(environment, checkSpec(WaitKind.NEVER), asProbe(check));
+  }
+
+  /**
+   * Reads a value now, to wait for its change after an event: by a delta, to a value, or to
+   * anything else (see {@link Change}).
+   *
+   * <pre>{@code
+   * Change<Integer> stock = vigil.change(() -> inventory.quantity("sku-1")).describedAs("stock");
+   * orders.place("sku-1", 3);
+   * stock.by(-3).within(Duration.ofSeconds(5));
+   * }</pre>
+   *
+   * @param probe reads the value; it should return the value itself, not a live holder of it
+   * @param <T> the type of the value
+   * @return the change, holding the value read now
+   * @throws IllegalStateException when the probe throws now
+   */
+  public <T extends @Nullable Object> Change<T> change(Probe<T> probe) {
+    return Change.readNow(this, probe);
+  }
+
+  /**
+   * Starts recording every value {@code probe} takes (see {@link ValueHistory}), polling every 10
+   * ms of real time besides the signal's pulses; close it to stop.
+   *
+   * @param name what the value is, for failures and the timeline; not blank
+   * @param probe reads the value; quick, since it runs in threads that pulse the signal
+   * @param <T> the type of the value
+   * @return the history, already holding the value read now
+   */
+  public <T extends @Nullable Object> ValueHistory<T> history(String name, Probe<T> probe) {
+    return history(name, probe, Duration.ofMillis(10));
+  }
+
+  /**
+   * Starts recording every value {@code probe} takes, polling at {@code pollInterval} of real time
+   * besides the signal's pulses (virtual time needs no polling: the history reads after each task).
+   *
+   * @param name what the value is; not blank
+   * @param probe reads the value
+   * @param pollInterval positive
+   * @param <T> the type of the value
+   * @return the history, already holding the value read now
+   */
+  public <T extends @Nullable Object> ValueHistory<T> history(
+      String name, Probe<T> probe, Duration pollInterval) {
+    Objects.requireNonNull(name, "name must not be null");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank, was '" + name + "'");
+    }
+    Durations.positiveNanos("pollInterval", pollInterval);
+    return new ValueHistory<>(this, name, notNull(probe), pollInterval);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.vigil.time;
 
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -21,6 +22,7 @@ public final class Signal {
   // so a pulse that lands during an evaluation is never lost.
   private final AtomicLong version = new AtomicLong();
   private final CopyOnWriteArrayList<Thread> parked = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   /**
    * Creates a signal with no pulses yet; normally obtained from {@link dev.vigil.Vigil#signal()}.
@@ -35,6 +37,32 @@ public final class Signal {
         LockSupport.unpark(waiter);
       }
     }
+    if (!listeners.isEmpty()) {
+      for (Runnable listener : listeners) {
+        listener.run();
+      }
+    }
+  }
+
+  /**
+   * Calls {@code listener} after every pulse, in the thread that pulsed, so that it sees the state
+   * that pulsed before anything else changes it: value histories record this way. Keep it quick;
+   * what it throws reaches the thread that pulsed.
+   *
+   * @param listener called after each pulse
+   */
+  public void addListener(Runnable listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+  }
+
+  /**
+   * Stops calling a listener added with {@link #addListener}.
+   *
+   * @param listener the listener
+   * @return whether it was listening
+   */
+  public boolean removeListener(Runnable listener) {
+    return listeners.remove(listener);
   }
 
   /**

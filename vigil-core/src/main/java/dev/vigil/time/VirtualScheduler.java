@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,6 +76,7 @@ public final class VirtualScheduler implements ScheduledExecutorService {
   private final Object lock = new Object();
   private final PriorityQueue<VirtualTask<?>> queue = new PriorityQueue<>(EXECUTION_ORDER);
   private final ReentrantLock driving = new ReentrantLock();
+  private final CopyOnWriteArrayList<Runnable> taskListeners = new CopyOnWriteArrayList<>();
 
   /** The thread that drove time last (outside a task); {@code null} until one does. */
   private volatile @Nullable Thread lastDriver;
@@ -93,6 +95,26 @@ public final class VirtualScheduler implements ScheduledExecutorService {
     synchronized (lock) {
       return now;
     }
+  }
+
+  /**
+   * Calls {@code listener} after every task this scheduler runs, in the thread that ran it, so that
+   * state a task changed is seen before the next task runs: value histories record this way.
+   *
+   * @param listener called after each task
+   */
+  public void addTaskListener(Runnable listener) {
+    taskListeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+  }
+
+  /**
+   * Stops calling a listener added with {@link #addTaskListener}.
+   *
+   * @param listener the listener
+   * @return whether it was listening
+   */
+  public boolean removeTaskListener(Runnable listener) {
+    return taskListeners.remove(listener);
   }
 
   // ---- submission ------------------------------------------------------------------------
@@ -319,6 +341,9 @@ public final class VirtualScheduler implements ScheduledExecutorService {
           reschedule(task);
           lock.notifyAll();
         }
+      }
+      for (Runnable listener : taskListeners) {
+        listener.run();
       }
       return task;
     }

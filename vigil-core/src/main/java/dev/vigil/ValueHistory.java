@@ -49,7 +49,6 @@ public final class ValueHistory<T extends @Nullable Object> implements AutoClose
   private final Vigil vigil;
   private final String name;
   private final Probe<T> probe;
-  private final long startNanos;
   private final List<Sample<T>> samples = new ArrayList<>();
   private final List<Long> sampleNanos = new ArrayList<>();
   private final AtomicBoolean sampling = new AtomicBoolean();
@@ -65,7 +64,6 @@ public final class ValueHistory<T extends @Nullable Object> implements AutoClose
     this.vigil = vigil;
     this.name = name;
     this.probe = probe;
-    this.startNanos = vigil.time().nanoTime();
     sample();
     vigil.signal().addListener(listener);
     if (vigil.time().isVirtual()) {
@@ -180,7 +178,8 @@ public final class ValueHistory<T extends @Nullable Object> implements AutoClose
   }
 
   /**
-   * Checks that the probe returned {@code value} at some point.
+   * Checks that the probe returned {@code value} at some point. Like every check here, its failure
+   * lists each value with its time since the first.
    *
    * @param value the value expected
    * @return this history, to chain further checks
@@ -250,7 +249,7 @@ public final class ValueHistory<T extends @Nullable Object> implements AutoClose
           .append("  ")
           .append(FailureMessages.show(samples.get(i).value()))
           .append(" at +")
-          .append(Durations.formatNanos(sampleNanos.get(i) - startNanos));
+          .append(Durations.formatNanos(sampleNanos.get(i) - sampleNanos.get(0)));
     }
     text.append(FailureMessages.lineBreak()).append("  (").append(reads).append(" reads");
     if (failures > 0) {

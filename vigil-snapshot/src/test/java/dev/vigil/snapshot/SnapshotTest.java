@@ -180,6 +180,7 @@ class SnapshotTest {
         Snapshot.of("inventory", List.<Item>of(), Item::sku)
             .diffTo(Snapshot.of("inventory", List.of(new Item("sku-1", 1, "a")), Item::sku));
 
+    assertThat(diff.get(0).after("QUANTITY")).isEqualTo(1);
     assertThatThrownBy(() -> diff.get(0).after("qty"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(

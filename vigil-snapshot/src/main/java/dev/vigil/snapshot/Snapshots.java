@@ -70,6 +70,25 @@ public final class Snapshots {
     return new Baseline<>(vigil, name, before, before.size(), () -> before.diffTo(reader.get()));
   }
 
+  /**
+   * Snapshots a table (or query) now; every diff reads its live rows and merges them against the
+   * snapshot as they arrive.
+   *
+   * <pre>{@code
+   * Baseline<TableSnapshot> inventory =
+   *     snapshots.take(Table.named(dataSource, "inventory").ignoring("updated_at"));
+   * }</pre>
+   *
+   * @param table what to read, and how it is keyed
+   * @return the baseline
+   */
+  public Baseline<TableSnapshot> take(Table table) {
+    Objects.requireNonNull(table, "table must not be null");
+    TableSnapshot before = table.snapshot();
+    return new Baseline<>(
+        vigil, before.name(), before, before.rowCount(), () -> table.diffSince(before));
+  }
+
   private static <V> V read(String name, Supplier<? extends V> supplier) {
     V value = supplier.get();
     if (value == null) {

@@ -118,4 +118,17 @@ class BaselineTest {
         .hasMessage(
             "the supplier of stock must not return null; return an empty collection instead");
   }
+
+  @Test
+  void null_arguments_are_named() {
+    assertThatThrownBy(() -> Snapshots.of(null)).hasMessage("vigil must not be null");
+    assertThatThrownBy(() -> snapshots.take("stock", null, item -> item))
+        .hasMessage("items must not be null");
+    assertThatThrownBy(() -> snapshots.take("stock", () -> List.of(1), null))
+        .hasMessage("key must not be null");
+    assertThatThrownBy(() -> snapshots.take((Table) null)).hasMessage("table must not be null");
+    assertThatThrownBy(() -> snapshots.take("stock", () -> null, item -> item))
+        .hasMessage(
+            "the supplier of stock must not return null; return an empty collection instead");
+  }
 }

@@ -109,18 +109,19 @@ final class SnapshotReader {
   private Query prepare(Connection connection) throws SQLException {
     String sql = table.sql();
     if (sql != null) {
-      if (table.keyedBy().isEmpty()) {
+      if (table.keyColumnsGiven().isEmpty()) {
         throw new IllegalArgumentException(
             what + " needs key columns: call keyedBy(...) with the columns that identify a row");
       }
-      return new Query(sql, table.keyedBy(), table.ignoring());
+      return new Query(sql, table.keyColumnsGiven(), table.ignoredColumns());
     }
     TableLookup.FoundTable found = TableLookup.find(connection, table.name());
-    List<String> ignored = ColumnNames.match(found.columns(), table.ignoring(), what, "ignore");
+    List<String> ignored =
+        ColumnNames.match(found.columns(), table.ignoredColumns(), what, "ignore");
     List<String> keys =
-        table.keyedBy().isEmpty()
+        table.keyColumnsGiven().isEmpty()
             ? found.primaryKey()
-            : ColumnNames.match(found.columns(), table.keyedBy(), what, "key by");
+            : ColumnNames.match(found.columns(), table.keyColumnsGiven(), what, "key by");
     if (keys.isEmpty()) {
       throw new IllegalArgumentException(
           what
@@ -130,6 +131,12 @@ final class SnapshotReader {
               + " as in Table.named(dataSource, \""
               + table.name()
               + "\").keyedBy(\"id\")");
+    }
+    for (String key : keys) {
+      if (ignored.contains(key)) {
+        throw new IllegalArgumentException(
+            what + " cannot ignore its key column " + key + "; key it by other columns");
+      }
     }
     List<String> selected = new ArrayList<>(found.columns());
     selected.removeAll(ignored);

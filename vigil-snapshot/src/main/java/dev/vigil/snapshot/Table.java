@@ -100,8 +100,7 @@ public final class Table {
    * @return the table, keyed by its primary key
    */
   public static Table named(DataSource dataSource, String table) {
-    return new Table(
-        ConnectionSource.of(dataSource), checkName("table", table), null, List.of(), List.of());
+    return named(ConnectionSource.of(dataSource), table);
   }
 
   /**
@@ -112,8 +111,7 @@ public final class Table {
    * @return the table, keyed by its primary key
    */
   public static Table named(Connection connection, String table) {
-    return new Table(
-        ConnectionSource.of(connection), checkName("table", table), null, List.of(), List.of());
+    return named(ConnectionSource.of(connection), table);
   }
 
   /**
@@ -222,11 +220,11 @@ public final class Table {
     return sql;
   }
 
-  List<String> keyedBy() {
+  List<String> keyColumnsGiven() {
     return keyedBy;
   }
 
-  List<String> ignoring() {
+  List<String> ignoredColumns() {
     return ignoring;
   }
 
@@ -241,6 +239,11 @@ public final class Table {
     return describe()
         + (keyedBy.isEmpty() ? "" : " keyed by " + keyedBy)
         + (ignoring.isEmpty() ? "" : " ignoring " + ignoring);
+  }
+
+  private static Table named(ConnectionSource source, String table) {
+    TableName.parse(checkName("table", table));
+    return new Table(source, table, null, List.of(), List.of());
   }
 
   private static String checkName(String parameter, String value) {

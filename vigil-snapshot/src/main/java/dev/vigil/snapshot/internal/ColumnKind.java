@@ -44,17 +44,13 @@ public enum ColumnKind {
    * @return the kind
    */
   public static ColumnKind of(int sqlType, String typeName, int precision) {
-    switch (typeName.toLowerCase(Locale.ROOT)) {
-      // H2 reports UUID as BINARY; PostgreSQL reports timestamptz and timetz as plain types.
-      case "uuid":
-        return OTHER;
-      case "timestamptz":
-        return TIMESTAMP_TZ;
-      case "timetz":
-        return TIME_TZ;
-      default:
-        return ofJdbcType(sqlType, precision);
-    }
+    // H2 reports UUID as BINARY; PostgreSQL reports timestamptz and timetz as plain types.
+    return switch (typeName.toLowerCase(Locale.ROOT)) {
+      case "uuid" -> OTHER;
+      case "timestamptz" -> TIMESTAMP_TZ;
+      case "timetz" -> TIME_TZ;
+      default -> ofJdbcType(sqlType, precision);
+    };
   }
 
   private static ColumnKind ofJdbcType(int sqlType, int precision) {

@@ -81,9 +81,9 @@ final class KeyEncoding {
         out.writeOrderedInt(time.getOffset().getTotalSeconds());
       }
       case TIMESTAMP -> {
-        LocalDateTime timestamp = (LocalDateTime) value;
-        out.writeOrderedLong(timestamp.toEpochSecond(ZoneOffset.UTC));
-        out.writeOrderedInt(timestamp.getNano());
+        Instant instant = ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
+        out.writeOrderedLong(instant.getEpochSecond());
+        out.writeOrderedInt(instant.getNano());
       }
       case TIMESTAMP_TZ -> {
         OffsetDateTime timestamp = (OffsetDateTime) value;

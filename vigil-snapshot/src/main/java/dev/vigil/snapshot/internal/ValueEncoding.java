@@ -74,9 +74,9 @@ final class ValueEncoding {
         out.writeZigZag(time.getOffset().getTotalSeconds());
       }
       case TIMESTAMP -> {
-        LocalDateTime timestamp = (LocalDateTime) value;
-        out.writeZigZag(timestamp.toEpochSecond(ZoneOffset.UTC));
-        out.writeVarInt(timestamp.getNano());
+        Instant instant = ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
+        out.writeZigZag(instant.getEpochSecond());
+        out.writeVarInt(instant.getNano());
       }
       case TIMESTAMP_TZ -> {
         OffsetDateTime timestamp = (OffsetDateTime) value;

@@ -29,4 +29,12 @@ class H2TableTest {
       return H2;
     }
   }
+
+  @Nested
+  class Waiting extends TableWaitingContract {
+    @Override
+    TestDatabase database() {
+      return H2;
+    }
+  }
 }

@@ -43,4 +43,12 @@ class PostgresTableTest {
       return postgres;
     }
   }
+
+  @Nested
+  class Waiting extends TableWaitingContract {
+    @Override
+    TestDatabase database() {
+      return postgres;
+    }
+  }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,18 +119,9 @@ public final class Change<T extends @Nullable Object> {
               + "; use to(value) instead");
     }
     Number expected = Deltas.plus(number, delta);
-    return vigil
-        .eventually(probe)
-        .matching(value -> Deltas.same(value, expected))
-        .describedAs(
-            name
-                + " to change by "
-                + delta
-                + ": expected "
-                + expected
-                + " ("
-                + Deltas.arithmetic(number, delta)
-                + ")");
+    return until(
+        value -> Deltas.same(value, expected),
+        "by " + delta + ": expected " + expected + " (" + Deltas.arithmetic(number, delta) + ")");
   }
 
   /**
@@ -139,15 +131,9 @@ public final class Change<T extends @Nullable Object> {
    * @return the wait, returning the value after
    */
   public Eventually<T> to(@Nullable Object expected) {
-    return vigil
-        .eventually(probe)
-        .matching(value -> Deltas.same(value, expected))
-        .describedAs(
-            name
-                + " to change from "
-                + FailureMessages.show(before)
-                + " to "
-                + FailureMessages.show(expected));
+    return until(
+        value -> Deltas.same(value, expected),
+        "from " + FailureMessages.show(before) + " to " + FailureMessages.show(expected));
   }
 
   /**
@@ -156,10 +142,12 @@ public final class Change<T extends @Nullable Object> {
    * @return the wait, returning the value after
    */
   public Eventually<T> toAnythingElse() {
-    return vigil
-        .eventually(probe)
-        .matching(value -> !Deltas.same(value, before))
-        .describedAs(name + " to change from " + FailureMessages.show(before));
+    return until(value -> !Deltas.same(value, before), "from " + FailureMessages.show(before));
+  }
+
+  /** A wait on the probe for {@code done}, described as "{name} to change {how}". */
+  private Eventually<T> until(Predicate<? super T> done, String how) {
+    return vigil.eventually(probe).matching(done).describedAs(name + " to change " + how);
   }
 
   @Override

@@ -44,4 +44,13 @@ final class ColumnNames {
             + available
             + (ignoringCase.isEmpty() ? "" : " (" + ignoringCase + " differ only in case)"));
   }
+
+  static void checkKeyNotIgnored(List<String> keys, List<String> ignored, String what) {
+    for (String key : keys) {
+      if (ignored.contains(key)) {
+        throw new IllegalArgumentException(
+            what + " cannot ignore its key column " + key + "; key it by other columns");
+      }
+    }
+  }
 }

@@ -58,18 +58,30 @@ abstract class ConnectionSource {
   }
 
   private static <T> T onOwnConnection(Connection connection, Work<T> work) throws SQLException {
-    boolean autoCommit = connection.getAutoCommit();
-    if (!autoCommit) {
+    if (!connection.getAutoCommit()) {
       return work.run(connection);
     }
     // PostgreSQL streams a result by a fetch size only inside a transaction; without one its
     // driver holds every row in memory.
     connection.setAutoCommit(false);
+    T result;
     try {
-      return work.run(connection);
-    } finally {
-      connection.rollback();
-      connection.setAutoCommit(true);
+      result = work.run(connection);
+    } catch (RuntimeException | SQLException failure) {
+      try {
+        endReadOnlyTransaction(connection);
+      } catch (SQLException cleanup) {
+        failure.addSuppressed(cleanup);
+      }
+      throw failure;
     }
+    endReadOnlyTransaction(connection);
+    return result;
+  }
+
+  /** Ends the transaction the read ran in and gives the connection back as it came. */
+  private static void endReadOnlyTransaction(Connection connection) throws SQLException {
+    connection.rollback();
+    connection.setAutoCommit(true);
   }
 }

@@ -44,24 +44,10 @@ final class SnapshotColumns {
   static SnapshotColumns of(
       ResultSetMetaData metadata, String what, List<String> keyNames, List<String> ignoredNames)
       throws SQLException {
-    List<String> labels = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (int column = 1; column <= metadata.getColumnCount(); column++) {
-      String label = metadata.getColumnLabel(column);
-      if (!seen.add(label)) {
-        throw new IllegalArgumentException(
-            what + " has two columns named " + label + "; give them distinct names with AS");
-      }
-      labels.add(label);
-    }
+    List<String> labels = labels(metadata, what);
     List<String> keys = ColumnNames.match(labels, keyNames, what, "key by");
     List<String> ignored = ColumnNames.match(labels, ignoredNames, what, "ignore");
-    for (String key : keys) {
-      if (ignored.contains(key)) {
-        throw new IllegalArgumentException(
-            what + " cannot ignore its key column " + key + "; key it by other columns");
-      }
-    }
+    ColumnNames.checkKeyNotIgnored(keys, ignored, what);
     List<String> names = new ArrayList<>();
     List<String> typeNames = new ArrayList<>();
     List<ColumnKind> kinds = new ArrayList<>();
@@ -82,6 +68,20 @@ final class SnapshotColumns {
         names, typeNames, kinds, keys, sources.stream().mapToInt(Integer::intValue).toArray());
   }
 
+  private static List<String> labels(ResultSetMetaData metadata, String what) throws SQLException {
+    List<String> labels = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int column = 1; column <= metadata.getColumnCount(); column++) {
+      String label = metadata.getColumnLabel(column);
+      if (!seen.add(label)) {
+        throw new IllegalArgumentException(
+            what + " has two columns named " + label + "; give them distinct names with AS");
+      }
+      labels.add(label);
+    }
+    return labels;
+  }
+
   List<String> names() {
     return names;
   }
@@ -97,22 +97,7 @@ final class SnapshotColumns {
   /** Checks that a later snapshot has the same columns, types and key, so rows compare. */
   void checkSameAs(SnapshotColumns later, String what) {
     if (!names.equals(later.names)) {
-      List<String> added = new ArrayList<>(later.names);
-      added.removeAll(names);
-      List<String> removed = new ArrayList<>(names);
-      removed.removeAll(later.names);
-      throw new IllegalArgumentException(
-          "the columns of "
-              + what
-              + " changed between the snapshots: added "
-              + added
-              + ", removed "
-              + removed
-              + " (before "
-              + names
-              + ", after "
-              + later.names
-              + "); take a new snapshot to compare against");
+      throw new IllegalArgumentException(columnsChanged(later, what));
     }
     for (int column = 0; column < names.size(); column++) {
       if (kinds.get(column) != later.kinds.get(column)) {
@@ -137,5 +122,23 @@ final class SnapshotColumns {
               + " to "
               + later.keys);
     }
+  }
+
+  private String columnsChanged(SnapshotColumns later, String what) {
+    List<String> added = new ArrayList<>(later.names);
+    added.removeAll(names);
+    List<String> removed = new ArrayList<>(names);
+    removed.removeAll(later.names);
+    return "the columns of "
+        + what
+        + " changed between the snapshots: added "
+        + added
+        + ", removed "
+        + removed
+        + " (before "
+        + names
+        + ", after "
+        + later.names
+        + "); take a new snapshot to compare against";
   }
 }

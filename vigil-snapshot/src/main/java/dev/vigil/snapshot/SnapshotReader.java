@@ -8,9 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +27,7 @@ final class SnapshotReader {
   }
 
   TableSnapshot snapshot(Connection connection) throws SQLException {
-    Query query = prepare(connection);
+    SnapshotQuery query = SnapshotQuery.prepare(table, what, connection);
     try (Statement statement = statement(connection);
         ResultSet rows = statement.executeQuery(query.sql())) {
       SnapshotColumns columns = query.columnsOf(rows, what);
@@ -40,7 +37,7 @@ final class SnapshotReader {
 
   /** Merges the current rows against the earlier snapshot as they are read, keeping none. */
   Diff diffSince(Connection connection, TableSnapshot earlier) throws SQLException {
-    Query query = prepare(connection);
+    SnapshotQuery query = SnapshotQuery.prepare(table, what, connection);
     try (Statement statement = statement(connection);
         ResultSet rows = statement.executeQuery(query.sql())) {
       SnapshotColumns columns = query.columnsOf(rows, what);
@@ -104,71 +101,5 @@ final class SnapshotReader {
         connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
     statement.setFetchSize(FETCH_SIZE);
     return statement;
-  }
-
-  private Query prepare(Connection connection) throws SQLException {
-    String sql = table.sql();
-    if (sql != null) {
-      if (table.keyColumnsGiven().isEmpty()) {
-        throw new IllegalArgumentException(
-            what + " needs key columns: call keyedBy(...) with the columns that identify a row");
-      }
-      return new Query(sql, table.keyColumnsGiven(), table.ignoredColumns());
-    }
-    TableLookup.FoundTable found = TableLookup.find(connection, table.name());
-    List<String> ignored =
-        ColumnNames.match(found.columns(), table.ignoredColumns(), what, "ignore");
-    List<String> keys =
-        table.keyColumnsGiven().isEmpty()
-            ? found.primaryKey()
-            : ColumnNames.match(found.columns(), table.keyColumnsGiven(), what, "key by");
-    if (keys.isEmpty()) {
-      throw new IllegalArgumentException(
-          what
-              + " ("
-              + found.qualified()
-              + ") has no primary key: name the columns that identify a row with keyedBy(...),"
-              + " as in Table.named(dataSource, \""
-              + table.name()
-              + "\").keyedBy(\"id\")");
-    }
-    for (String key : keys) {
-      if (ignored.contains(key)) {
-        throw new IllegalArgumentException(
-            what + " cannot ignore its key column " + key + "; key it by other columns");
-      }
-    }
-    List<String> selected = new ArrayList<>(found.columns());
-    selected.removeAll(ignored);
-    Quoting quoting = new Quoting(connection.getMetaData().getIdentifierQuoteString());
-    String select =
-        "SELECT "
-            + quoting.list(selected)
-            + " FROM "
-            + (found.schema() == null ? "" : quoting.quote(found.schema()) + ".")
-            + quoting.quote(found.table())
-            + " ORDER BY "
-            + quoting.list(keys);
-    // Ignored columns are left out of the select itself, so they are keyed against none.
-    return new Query(select, keys, List.of());
-  }
-
-  /** The SQL to run and the key and ignored columns to find in its result. */
-  private record Query(String sql, List<String> keys, List<String> ignored) {
-    SnapshotColumns columnsOf(ResultSet rows, String what) throws SQLException {
-      return SnapshotColumns.of(rows.getMetaData(), what, keys, ignored);
-    }
-  }
-
-  /** Identifiers quoted as the database quotes them, so that any name survives. */
-  private record Quoting(String mark) {
-    String quote(String identifier) {
-      String q = mark.isBlank() ? "" : mark;
-      return q + identifier.replace(q.isEmpty() ? "\0" : q, q + q) + q;
-    }
-
-    String list(List<String> identifiers) {
-      return identifiers.stream().map(this::quote).collect(Collectors.joining(", "));
-    }
   }
 }

@@ -51,10 +51,14 @@ final class TableLookup {
 
   private static List<Candidate> candidates(DatabaseMetaData metadata, TableName name)
       throws SQLException {
-    List<String> schemas = name.schema() == null ? null : name.schema().spellings(metadata);
+    List<@Nullable String> schemas = new ArrayList<>();
+    if (name.schema() == null) {
+      schemas.add(null);
+    } else {
+      schemas.addAll(name.schema().spellings(metadata));
+    }
     for (String table : name.table().spellings(metadata)) {
-      for (String schema :
-          schemas == null ? java.util.Collections.<String>singletonList(null) : schemas) {
+      for (String schema : schemas) {
         List<Candidate> found = tables(metadata, schema, table);
         if (!found.isEmpty()) {
           return found;

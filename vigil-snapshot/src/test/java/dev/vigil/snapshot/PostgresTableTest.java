@@ -1,8 +1,15 @@
 package dev.vigil.snapshot;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** The table contracts on a real PostgreSQL server, started once for the class. */
 class PostgresTableTest {
@@ -18,6 +25,16 @@ class PostgresTableTest {
   @AfterAll
   static void stopServer() throws Exception {
     server.close();
+  }
+
+  @Test
+  void the_server_listens_on_localhost_only() throws SQLException {
+    try (Connection connection = server.dataSource().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("show listen_addresses")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo("localhost");
+    }
   }
 
   @Nested

@@ -222,6 +222,18 @@ abstract class TableBadInputContract {
   }
 
   @Test
+  void duplicate_keys_are_named_when_the_rows_arrive_out_of_key_order() throws SQLException {
+    database().execute("insert into inventory values (3, 'sku-3', 100)");
+    Table byQuantity =
+        Table.query(dataSource(), "by-quantity", "select quantity, sku from inventory order by id")
+            .keyedBy("quantity");
+
+    assertThatThrownBy(byQuantity::snapshot)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("query 'by-quantity': two rows have the key 100 (key columns");
+  }
+
+  @Test
   void duplicate_keys_are_named_when_a_diff_streams_the_rows() throws SQLException {
     Table bySku = Table.named(dataSource(), "inventory").keyedBy("sku");
     TableSnapshot before = bySku.snapshot();

@@ -144,17 +144,19 @@ abstract class TableChangesContract {
         Table.query(
                 dataSource(),
                 "low-stock",
-                "select sku, quantity from inventory where quantity < 60")
-            .keyedBy("sku");
+                "select sku, quantity, updated_at from inventory where quantity < 60")
+            .keyedBy("sku")
+            .ignoring("updated_at");
     TableSnapshot before = lowStock.snapshot();
     database()
         .execute(
-            "update inventory set quantity = 5 where id = 3",
+            "update inventory set quantity = 5, updated_at = null where id = 3",
             "update inventory set quantity = 10 where id = 1");
 
     Diff diff = lowStock.diffSince(before);
 
     assertThat(before.keyColumns()).containsExactly(col("sku"));
+    assertThat(before.columns()).containsExactly(col("sku"), col("quantity"));
     assertThat(diff.name()).isEqualTo("low-stock");
     assertThat(diff.inserted()).extracting(RowChange::key).containsExactly("sku-1");
     assertThat(diff.updated())

@@ -1,6 +1,7 @@
 package dev.vigil.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +96,22 @@ abstract class TableReadingContract {
     assertThat(handedOut).hasSize(2);
     for (Connection connection : handedOut) {
       assertThat(connection.isClosed()).isTrue();
+    }
+  }
+
+  @Test
+  void a_pooled_connection_comes_back_in_autocommit_mode_even_after_a_failed_read()
+      throws SQLException {
+    try (Connection connection = database().dataSource().getConnection()) {
+      AtomicInteger closes = new AtomicInteger();
+      DataSource pool = TrackingDataSource.pooled(connection, closes);
+
+      Table.named(pool, "inventory").snapshot();
+      assertThatThrownBy(() -> Table.named(pool, "inventory").keyedBy("nothing").snapshot())
+          .isInstanceOf(IllegalArgumentException.class);
+
+      assertThat(closes).hasValue(2);
+      assertThat(connection.getAutoCommit()).isTrue();
     }
   }
 

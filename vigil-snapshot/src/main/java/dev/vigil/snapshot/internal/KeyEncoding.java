@@ -45,7 +45,11 @@ final class KeyEncoding {
       }
       case TEXT, OTHER -> {
         String value = rows.getString(column);
-        return value != null && writeTerminated(value.getBytes(UTF_8), out);
+        if (value == null) {
+          return false;
+        }
+        out.writeTerminatedText(value);
+        return true;
       }
       case BINARY -> {
         byte[] value = rows.getBytes(column);
@@ -81,9 +85,9 @@ final class KeyEncoding {
         out.writeOrderedInt(time.getOffset().getTotalSeconds());
       }
       case TIMESTAMP -> {
-        Instant instant = ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
-        out.writeOrderedLong(instant.getEpochSecond());
-        out.writeOrderedInt(instant.getNano());
+        LocalDateTime timestamp = (LocalDateTime) value;
+        out.writeOrderedLong(timestamp.toEpochSecond(ZoneOffset.UTC));
+        out.writeOrderedInt(nanoOfSecond(timestamp));
       }
       case TIMESTAMP_TZ -> {
         OffsetDateTime timestamp = (OffsetDateTime) value;
@@ -134,6 +138,12 @@ final class KeyEncoding {
       case TIMESTAMP_TZ -> OffsetDateTime.class;
       default -> Object.class;
     };
+  }
+
+  /** The fraction of the second; the whole seconds are written beside it, as epoch seconds. */
+  @SuppressWarnings("JavaLocalDateTimeGetNano")
+  static int nanoOfSecond(LocalDateTime timestamp) {
+    return timestamp.getNano();
   }
 
   /** Flips a negative float's magnitude bits, so that its bits sort as the numbers do. */

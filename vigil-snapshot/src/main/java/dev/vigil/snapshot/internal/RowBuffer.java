@@ -1,5 +1,6 @@
 package dev.vigil.snapshot.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -100,6 +101,51 @@ public final class RowBuffer {
     }
     bytes[size++] = 0;
     bytes[size++] = 0;
+  }
+
+  /**
+   * Writes a string's UTF-8 bytes, sized like {@link #writeSized}, without a byte array for the
+   * common case of ASCII text.
+   */
+  public void writeSizedText(String value) {
+    if (!isAscii(value, 0)) {
+      writeSized(value.getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    int length = value.length();
+    writeVarInt(length);
+    ensure(length);
+    for (int i = 0; i < length; i++) {
+      bytes[size++] = (byte) value.charAt(i);
+    }
+  }
+
+  /**
+   * Writes a string's UTF-8 bytes like {@link #writeTerminated}, without a byte array for the
+   * common case of ASCII text with no NUL character.
+   */
+  public void writeTerminatedText(String value) {
+    if (!isAscii(value, 1)) {
+      writeTerminated(value.getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    int length = value.length();
+    ensure(length + 2);
+    for (int i = 0; i < length; i++) {
+      bytes[size++] = (byte) value.charAt(i);
+    }
+    bytes[size++] = 0;
+    bytes[size++] = 0;
+  }
+
+  private static boolean isAscii(String value, int lowest) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < lowest || c > 0x7F) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Writes a range of bytes as they are. */

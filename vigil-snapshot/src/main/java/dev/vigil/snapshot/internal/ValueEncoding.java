@@ -74,9 +74,9 @@ final class ValueEncoding {
         out.writeZigZag(time.getOffset().getTotalSeconds());
       }
       case TIMESTAMP -> {
-        Instant instant = ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
-        out.writeZigZag(instant.getEpochSecond());
-        out.writeVarInt(instant.getNano());
+        LocalDateTime timestamp = (LocalDateTime) value;
+        out.writeZigZag(timestamp.toEpochSecond(ZoneOffset.UTC));
+        out.writeVarInt(KeyEncoding.nanoOfSecond(timestamp));
       }
       case TIMESTAMP_TZ -> {
         OffsetDateTime timestamp = (OffsetDateTime) value;
@@ -145,7 +145,12 @@ final class ValueEncoding {
   }
 
   private static void writeText(@Nullable String value, RowBuffer out) {
-    writeBytes(value == null ? null : value.getBytes(UTF_8), out);
+    if (value == null) {
+      out.writeByte(NULL);
+    } else {
+      out.writeByte(PRESENT);
+      out.writeSizedText(value);
+    }
   }
 
   private static void writeBytes(byte @Nullable [] value, RowBuffer out) {

@@ -80,6 +80,24 @@ class RowBufferTest {
   }
 
   @Test
+  void text_is_written_as_its_utf8_bytes_whether_ascii_or_not() {
+    for (String text :
+        new String[] {"", "sku-1", "a\0b", "héllo", "\u20ac", "\uD83D\uDE00", "\u007F"}) {
+      byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      RowBuffer fast = new RowBuffer();
+      RowBuffer plain = new RowBuffer();
+      fast.writeSizedText(text);
+      fast.writeTerminatedText(text);
+      plain.writeSized(utf8);
+      plain.writeTerminated(utf8);
+
+      assertThat(Arrays.copyOf(fast.array(), fast.size()))
+          .as(text)
+          .isEqualTo(Arrays.copyOf(plain.array(), plain.size()));
+    }
+  }
+
+  @Test
   void a_buffer_grows_past_its_first_capacity() {
     RowBuffer buffer = new RowBuffer();
     byte[] big = new byte[10_000];

@@ -19,7 +19,7 @@ import org.assertj.db.type.Changes;
  * heap the two snapshots keep; and the same cycle beside assertj-db 3.0.0's {@code Changes} on
  * 20,000 rows, in the same run.
  *
- * <p>Usage: {@code ./bench snapshot [--no-assertj-db]}; assertj-db takes about a minute on 20,000
+ * <p>Usage: {@code ./bench snapshot [--no-assertj-db]}; assertj-db takes 15–20 s here on 20,000
  * rows (its diff looks each row up by scanning the other side).
  */
 public final class SnapshotBenchmark {

@@ -92,8 +92,8 @@ public final class Patience {
   }
 
   /**
-   * Returns how long the evaluation that starts at the deadline may run before the watchdog
-   * interrupts it.
+   * Returns how long an evaluation may run before the watchdog interrupts it, when that ends after
+   * the deadline: the final evaluation's allowance, and the least any evaluation gets.
    *
    * @return a positive duration
    */
@@ -190,7 +190,8 @@ public final class Patience {
   }
 
   /**
-   * Returns a copy that gives the evaluation starting at the deadline another grace period.
+   * Returns a copy with another grace: the least time an evaluation may run before it is cut off.
+   * start.
    *
    * @param newGrace how long it may run before it is interrupted, positive
    * @return the copy

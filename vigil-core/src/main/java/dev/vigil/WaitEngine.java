@@ -102,7 +102,7 @@ final class WaitEngine {
           long seen = env.signal().version();
           long evaluationStart = time.nanoTime();
           boolean finalAttempt = evaluationStart - deadline >= 0;
-          Outcome outcome = evaluator.evaluate(watchdogDeadline(evaluationStart, finalAttempt));
+          Outcome outcome = evaluator.evaluate(watchdogDeadline(evaluationStart));
           if (outcome.blocked()) {
             return failure(timeoutError(FailureMessages.blocked(facts(), evaluationStart - start)));
           }
@@ -191,13 +191,17 @@ final class WaitEngine {
     }
 
     /** Real-time instant at which a still-running evaluation is interrupted. */
-    private long watchdogDeadline(long evaluationStart, boolean finalAttempt) {
+    private long watchdogDeadline(long evaluationStart) {
       long grace = env.patience().evaluationGrace().toNanos();
       if (time.isVirtual()) {
         return realTimeCapAt();
       }
-      // Under real time the source's readings are System.nanoTime() readings.
-      return finalAttempt ? Durations.saturatedAdd(evaluationStart, grace) : deadline;
+      // Under real time the source's readings are System.nanoTime() readings. Every evaluation
+      // gets at least the grace (the final one, at the deadline, too): one that began just before
+      // the deadline is as much the last as the one at it, and cutting it off there would fail a
+      // wait over a few busy microseconds.
+      long graced = Durations.saturatedAdd(evaluationStart, grace);
+      return graced - deadline > 0 ? graced : deadline;
     }
 
     private void record(Outcome outcome, long evaluationStart, boolean woken) {

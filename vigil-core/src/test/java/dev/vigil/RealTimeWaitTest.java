@@ -118,4 +118,33 @@ class RealTimeWaitTest {
     assertThat(error.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(50));
     assertThat(error.attempts()).isGreaterThan(1);
   }
+
+  @Test
+  void an_evaluation_that_starts_just_before_the_deadline_is_not_cut_off_at_it() {
+    long window = Duration.ofMillis(100).toNanos();
+    long deadline = System.nanoTime() + window; // at or just before the wait's own deadline
+    AtomicInteger straddled = new AtomicInteger();
+
+    WaitResult<?> result =
+        vigil
+            .never(
+                () -> {
+                  long now = System.nanoTime();
+                  if (now < deadline && deadline - now < Duration.ofMillis(20).toNanos()) {
+                    // A CPU-bound evaluation (AssertJ formatting its message, say) that runs a
+                    // few milliseconds past the deadline.
+                    straddled.incrementAndGet();
+                    long until = deadline + Duration.ofMillis(10).toNanos();
+                    while (System.nanoTime() < until) {
+                      Thread.onSpinWait();
+                    }
+                  }
+                  throw new AssertionError("the list is still empty");
+                })
+            .pollingWith(PollStrategy.fixed(Duration.ofMillis(1)))
+            .tryWithin(Duration.ofNanos(window));
+
+    assertThat(straddled).hasPositiveValue();
+    assertThat(result.failure()).isNull();
+  }
 }

@@ -101,7 +101,9 @@ public final class Baseline<S> {
    * Returns a wait that holds once the state differs from the snapshot, and returns the diff;
    * narrow it with {@link Eventually#matching} to wait for an expected diff. The state is read at
    * once, on every pulse of the signal and otherwise every 10 ms backing off to 100 ms ({@link
-   * Eventually#pollingWith} changes that); a timeout shows the last diff seen as a table.
+   * Eventually#pollingWith} changes that); a timeout shows the last diff seen as a table. The wait
+   * records its diff on the timeline through its evaluation listener and its diagnostics, so an
+   * {@link Eventually#onEvaluation} or {@link Eventually#diagnostics} of your own replaces that.
    *
    * <pre>{@code
    * Diff diff = inventory.awaitChange()

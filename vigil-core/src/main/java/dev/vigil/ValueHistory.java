@@ -57,7 +57,7 @@ public final class ValueHistory<T extends @Nullable Object> implements AutoClose
   private final @Nullable ScheduledFuture<?> poller;
   private int reads;
   private int failures;
-  private @Nullable Exception lastFailure;
+  private @Nullable Throwable lastFailure;
   private volatile boolean closed;
 
   ValueHistory(Vigil vigil, String name, Probe<T> probe, Duration pollInterval) {
@@ -97,7 +97,7 @@ public final class ValueHistory<T extends @Nullable Object> implements AutoClose
     T value;
     try {
       value = probe.observe();
-    } catch (Exception e) {
+    } catch (Exception | AssertionError e) { // an assertion in the probe fails a read, no more
       synchronized (this) {
         failures++;
         lastFailure = e;

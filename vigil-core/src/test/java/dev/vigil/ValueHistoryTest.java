@@ -115,16 +115,21 @@ class ValueHistoryTest {
                   if (status.get() == null) {
                     throw new IllegalStateException("no status");
                   }
+                  if (status.get().isEmpty()) {
+                    throw new AssertionError("empty status");
+                  }
                   return status.get().length();
                 },
                 Duration.ofHours(1))) {
+      status.set("");
+      vigil.signal().pulse();
       status.set(null);
       vigil.signal().pulse();
 
       assertThat(history.values()).containsExactly(3);
       assertThatThrownBy(() -> history.assertWasEver(0))
           .hasMessageEndingWith(
-              "(1 reads; the probe failed 1 times, last with java.lang.IllegalStateException: no status)");
+              "(1 reads; the probe failed 2 times, last with java.lang.IllegalStateException: no status)");
     }
   }
 

@@ -51,9 +51,7 @@ public final class Snapshots {
       String name, Supplier<? extends Collection<? extends T>> items, Function<? super T, ?> key) {
     Objects.requireNonNull(items, "items must not be null");
     Objects.requireNonNull(key, "key must not be null");
-    Supplier<Snapshot> reader = () -> Snapshot.of(name, read(name, items), key);
-    Snapshot before = reader.get();
-    return new Baseline<>(vigil, name, before, before.size(), () -> before.diffTo(reader.get()));
+    return baseline(name, () -> Snapshot.of(name, read(name, items), key));
   }
 
   /**
@@ -65,9 +63,7 @@ public final class Snapshots {
    */
   public Baseline<Snapshot> take(String name, Supplier<? extends Map<?, ?>> entries) {
     Objects.requireNonNull(entries, "entries must not be null");
-    Supplier<Snapshot> reader = () -> Snapshot.of(name, read(name, entries));
-    Snapshot before = reader.get();
-    return new Baseline<>(vigil, name, before, before.size(), () -> before.diffTo(reader.get()));
+    return baseline(name, () -> Snapshot.of(name, read(name, entries)));
   }
 
   /**
@@ -87,6 +83,12 @@ public final class Snapshots {
     TableSnapshot before = table.snapshot();
     return new Baseline<>(
         vigil, before.name(), before, before.rowCount(), () -> table.diffSince(before));
+  }
+
+  /** Reads once now for the baseline, and again for every diff. */
+  private Baseline<Snapshot> baseline(String name, Supplier<Snapshot> reader) {
+    Snapshot before = reader.get();
+    return new Baseline<>(vigil, name, before, before.size(), () -> before.diffTo(reader.get()));
   }
 
   private static <V> V read(String name, Supplier<? extends V> supplier) {

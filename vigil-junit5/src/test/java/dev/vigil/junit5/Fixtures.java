@@ -3,9 +3,15 @@ package dev.vigil.junit5;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.vigil.junit5.fixtures.Observed;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
 
 /** Runs fixture classes on the Jupiter engine, as a build would, and hands back what happened. */
@@ -25,11 +31,37 @@ final class Fixtures {
     return builder.configurationParameters(configuration).execute().testEvents();
   }
 
-  /** The failures of the tests that failed, in the order they finished. */
-  static List<Throwable> failures(Events events) {
-    return events.failed().stream()
-        .map(event -> event.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class))
-        .map(result -> result.getThrowable().orElseThrow())
-        .toList();
+  /** The failure of each test that failed, by its method name. */
+  static Map<String, Throwable> failures(Events events) {
+    Map<String, Throwable> failures = new TreeMap<>();
+    events.failed().stream()
+        .forEach(
+            event ->
+                failures.put(
+                    methodName(event),
+                    event
+                        .getRequiredPayload(TestExecutionResult.class)
+                        .getThrowable()
+                        .orElseThrow()));
+    return failures;
+  }
+
+  /** The test's method name, with the invocation's display name for a template's run. */
+  static String methodName(Event event) {
+    TestDescriptor test = event.getTestDescriptor();
+    String method =
+        test.getSource()
+            .filter(MethodSource.class::isInstance)
+            .map(source -> ((MethodSource) source).getMethodName())
+            .orElse(test.getDisplayName());
+    return test.getDisplayName().startsWith(method) ? method : method + " " + test.getDisplayName();
+  }
+
+  /** The messages of what the extension attached to a failure, one per line, with \n breaks. */
+  static String notes(Throwable failure) {
+    return Arrays.stream(failure.getSuppressed())
+        .map(Throwable::getMessage)
+        .collect(Collectors.joining("\n"))
+        .replace(System.lineSeparator(), "\n");
   }
 }

@@ -21,8 +21,7 @@ final class PlantedThreads implements AutoCloseable {
     return thread;
   }
 
-  /** The body of a planted thread, for threads started some other way. */
-  void awaitRelease() {
+  private void awaitRelease() {
     try {
       release.await();
     } catch (InterruptedException e) {
@@ -30,16 +29,16 @@ final class PlantedThreads implements AutoCloseable {
     }
   }
 
-  /** Remembers a thread started elsewhere so that {@link #close()} waits for it. */
-  void adopt(Thread thread) {
-    planted.add(thread);
-  }
-
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     release.countDown();
-    for (Thread thread : planted) {
-      thread.join();
+    try {
+      for (Thread thread : planted) {
+        thread.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while joining planted threads", e);
     }
   }
 }

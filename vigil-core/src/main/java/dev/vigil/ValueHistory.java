@@ -74,6 +74,7 @@ public final class ValueHistory<T extends @Nullable Object> implements AutoClose
       poller =
           vigil.scheduler().scheduleWithFixedDelay(listener, every, every, TimeUnit.NANOSECONDS);
     }
+    vigil.track(this, "ValueHistory \"" + name + "\"");
   }
 
   /**
@@ -259,7 +260,9 @@ public final class ValueHistory<T extends @Nullable Object> implements AutoClose
     return new AssertionError(text.append(')').toString());
   }
 
-  /** Stops recording; the values recorded stay readable. */
+  /**
+   * Stops recording; the values recorded stay readable. Closing the context closes its histories.
+   */
   @Override
   public void close() {
     closed = true;
@@ -269,6 +272,7 @@ public final class ValueHistory<T extends @Nullable Object> implements AutoClose
     } else {
       vigil.virtualTime().scheduler().removeTaskListener(listener);
     }
+    vigil.untrack(this);
   }
 
   @Override

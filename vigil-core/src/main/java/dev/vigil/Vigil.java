@@ -8,6 +8,7 @@ import dev.vigil.timeline.Timeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import org.jspecify.annotations.Nullable;
@@ -34,9 +35,12 @@ public final class Vigil implements AutoCloseable {
   private final Timeline timeline;
   private final Patience patience;
   private final WaitEngine.Environment environment;
+  private final @Nullable ResourceRegistry resources;
 
-  private Vigil(TimeSource time, Patience patience) {
+  private Vigil(TimeSource time, Patience patience, boolean shared) {
     this.time = time;
+    // The shared context lives as long as the JVM: a registry there would keep every resource.
+    this.resources = shared ? null : new ResourceRegistry();
     this.signal = new Signal();
     this.timeline = new Timeline(time, signal);
     this.patience = patience;
@@ -272,13 +276,80 @@ public final class Vigil implements AutoCloseable {
   }
 
   /**
-   * Stops the context's scheduler; on {@link #defaultContext()}, which the whole JVM shares, does
-   * nothing.
+   * Registers a resource for this context to close, and for leak checks to report while it is open
+   * ({@code LeakCheck.watching(vigil)}). Vigil's own components register themselves when they open
+   * and {@linkplain #untrack unregister} when they close; call it for resources of your own that a
+   * test might forget. Registering a resource twice keeps the first registration. On {@link
+   * #defaultContext()} this does nothing, since that context never closes.
+   *
+   * <pre>{@code
+   * KafkaContainer kafka = new KafkaContainer(image);
+   * kafka.start();
+   * vigil.track(kafka, "Kafka on " + kafka.getBootstrapServers());
+   * }</pre>
+   *
+   * @param resource the resource; compared by identity
+   * @param description what it is, for reports, such as {@code WebhookServer on
+   *     http://127.0.0.1:41234}; not blank
+   */
+  public void track(AutoCloseable resource, String description) {
+    Objects.requireNonNull(resource, "resource must not be null");
+    Objects.requireNonNull(description, "description must not be null");
+    if (description.isBlank()) {
+      throw new IllegalArgumentException(
+          "description must not be blank, was '" + description + "'");
+    }
+    if (resources != null) {
+      resources.track(resource, description);
+    }
+  }
+
+  /**
+   * Unregisters a resource that has closed; nothing happens when it was not registered.
+   *
+   * @param resource the resource, as registered
+   */
+  public void untrack(AutoCloseable resource) {
+    Objects.requireNonNull(resource, "resource must not be null");
+    if (resources != null) {
+      resources.untrack(resource);
+    }
+  }
+
+  /**
+   * Returns the registered resources that have not closed yet, oldest first; always empty on {@link
+   * #defaultContext()}.
+   *
+   * @return a snapshot
+   */
+  public List<OpenResource> openResources() {
+    return resources == null ? List.of() : resources.openResources();
+  }
+
+  /**
+   * Closes every registered resource still open, newest first (as try-with-resources would), then
+   * stops the context's scheduler; on {@link #defaultContext()}, which the whole JVM shares, does
+   * nothing. A resource that fails to close does not keep the others open: the first failure is
+   * thrown once everything closed, with the later ones suppressed (a checked exception wrapped in
+   * an {@link IllegalStateException} naming the resource). Closing twice is harmless.
    */
   @Override
   public void close() {
-    if (this != DefaultContext.INSTANCE) {
+    if (resources == null) {
+      return;
+    }
+    Throwable failure = resources.closeAll();
+    try {
       time.close();
+    } catch (RuntimeException | Error e) {
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
+      }
+    }
+    if (failure != null) {
+      throw Sneaky.rethrow(failure); // a RuntimeException or an Error: closeAll wraps the rest
     }
   }
 
@@ -310,7 +381,7 @@ public final class Vigil implements AutoCloseable {
 
   /** Holds the default context, created on first use. */
   private static final class DefaultContext {
-    static final Vigil INSTANCE = builder().build();
+    static final Vigil INSTANCE = new Vigil(TimeSource.real(), Patience.defaults(), true);
   }
 
   /**
@@ -432,7 +503,7 @@ public final class Vigil implements AutoCloseable {
         throw new IllegalStateException(
             "timeSource(...) and virtualTime()/seed(...) exclude each other; choose one");
       }
-      return new Vigil(chooseTime(), patience);
+      return new Vigil(chooseTime(), patience, false);
     }
 
     private TimeSource chooseTime() {

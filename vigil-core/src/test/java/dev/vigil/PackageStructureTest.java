@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The core's layering: the leaves (time and the signal, the timeline, the internal helpers) know
- * nothing of the context and the waits above them, and no packages form a cycle.
+ * nothing of the context and the waits above them, leak checks sit on top of the context and
+ * nothing below uses them, and no packages form a cycle.
  */
 class PackageStructureTest {
   private static final JavaClasses CORE =
@@ -25,7 +26,8 @@ class PackageStructureTest {
         .resideInAPackage("dev.vigil.internal..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.vigil", "dev.vigil.time..", "dev.vigil.timeline..")
+        .resideInAnyPackage(
+            "dev.vigil", "dev.vigil.time..", "dev.vigil.timeline..", "dev.vigil.leak..")
         .check(CORE);
   }
 
@@ -36,7 +38,7 @@ class PackageStructureTest {
         .resideInAPackage("dev.vigil.time..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.vigil", "dev.vigil.timeline..")
+        .resideInAnyPackage("dev.vigil", "dev.vigil.timeline..", "dev.vigil.leak..")
         .check(CORE);
   }
 
@@ -47,7 +49,29 @@ class PackageStructureTest {
         .resideInAPackage("dev.vigil.timeline..")
         .should()
         .dependOnClassesThat()
+        .resideInAnyPackage("dev.vigil", "dev.vigil.leak..")
+        .check(CORE);
+  }
+
+  @Test
+  void the_context_and_the_waits_do_not_use_leak_checks() {
+    noClasses()
+        .that()
         .resideInAPackage("dev.vigil")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.vigil.leak..")
+        .check(CORE);
+  }
+
+  @Test
+  void leak_checks_use_only_the_context_and_the_internal_helpers() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.vigil.leak..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.vigil.time..", "dev.vigil.timeline..")
         .check(CORE);
   }
 

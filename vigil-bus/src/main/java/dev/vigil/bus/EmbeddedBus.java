@@ -30,10 +30,13 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class EmbeddedBus implements Bus {
+  private final Vigil vigil;
   private final Broker broker;
 
   private EmbeddedBus(Vigil vigil, long seed) {
+    this.vigil = vigil;
     this.broker = new Broker(vigil.time(), vigil.signal(), vigil.timeline(), seed);
+    vigil.track(this, "EmbeddedBus");
   }
 
   /**
@@ -199,9 +202,17 @@ public final class EmbeddedBus implements Bus {
     return new NamespacedBus(this, prefix);
   }
 
+  /**
+   * Stops every consumer of the bus; its queues stay readable. Closing the context closes the bus
+   * too, and leak checks watching the context report a bus left open.
+   */
   @Override
   public void close() {
-    broker.close();
+    try {
+      broker.close();
+    } finally {
+      vigil.untrack(this);
+    }
   }
 
   @Override

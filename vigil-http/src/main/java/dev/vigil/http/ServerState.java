@@ -1,5 +1,6 @@
 package dev.vigil.http;
 
+import dev.vigil.Vigil;
 import dev.vigil.http.internal.ConnectionServer;
 import dev.vigil.http.internal.SelfSignedCertificate;
 import java.io.IOException;
@@ -58,6 +59,10 @@ final class ServerState {
       host = address.getHostAddress();
     }
     return URI.create((config.https() ? "https" : "http") + "://" + host + ":" + port);
+  }
+
+  Vigil vigil() {
+    return config.vigil();
   }
 
   URI baseUri() {

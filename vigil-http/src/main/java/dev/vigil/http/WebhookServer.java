@@ -58,8 +58,13 @@ public final class WebhookServer implements AutoCloseable {
    */
   public static WebhookServerBuilder builder(Vigil vigil) {
     Objects.requireNonNull(vigil, "vigil must not be null");
-    return new WebhookServerBuilder(
-        vigil, config -> new WebhookServer(ServerState.start(config), ""));
+    return new WebhookServerBuilder(vigil, WebhookServer::startTracked);
+  }
+
+  private static WebhookServer startTracked(WebhookServerBuilder.Config config) {
+    WebhookServer server = new WebhookServer(ServerState.start(config), "");
+    config.vigil().track(server, "WebhookServer on " + server.state.baseUri());
+    return server;
   }
 
   /**
@@ -242,12 +247,17 @@ public final class WebhookServer implements AutoCloseable {
 
   /**
    * Stops the server and closes its connections, releasing any response still held by a delay; on a
-   * {@link #namespace(String)} view, only resets that namespace.
+   * {@link #namespace(String)} view, only resets that namespace. Closing the context closes the
+   * server too, and leak checks watching the context report a server left open.
    */
   @Override
   public void close() {
     if (prefix.isEmpty()) {
-      state.close();
+      try {
+        state.close();
+      } finally {
+        state.vigil().untrack(this);
+      }
     } else {
       state.reset(prefix);
     }

@@ -49,7 +49,7 @@ final class Runs {
     if (context.getExecutionException().isEmpty() && Settings.of(context).reportPassing()) {
       FailureNotes.writeReport(context, run);
     }
-    run.close();
+    run.finish();
   }
 
   /** Adds the run's notes to a failure and returns it, to be rethrown. */

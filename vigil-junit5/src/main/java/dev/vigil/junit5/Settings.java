@@ -19,22 +19,29 @@ record Settings(
     ContextScope scope,
     boolean reportPassing,
     boolean leakChecks,
+    boolean threadLeakChecks,
     Duration linger,
     List<String> ignoredThreads) {
 
   static final String REPORTS_PROPERTY = "vigil.reports";
+  static final String PARALLEL = "junit.jupiter.execution.parallel.enabled";
 
   static Settings of(ExtensionContext context) {
     @Nullable VigilTest test = nearest(context, VigilTest.class);
     @Nullable LeakChecks leaks = nearest(context, LeakChecks.class);
     boolean explores = nearest(context, ExploreSeeds.class) != null;
     boolean reportAll = "all".equalsIgnoreCase(System.getProperty(REPORTS_PROPERTY, ""));
+    // Java does not record who started a thread, so with tests running at once a thread cannot be
+    // blamed on one of them: only resources, which belong to a context, are checked then.
+    boolean parallel =
+        context.getConfigurationParameter(PARALLEL).map(Boolean::parseBoolean).orElse(false);
     return new Settings(
         explores || (test != null && test.virtualTime()),
         test == null ? VigilTest.RANDOM_SEED : test.seed(),
         test == null ? ContextScope.TEST : test.scope(),
         reportAll || (test != null && test.reportPassing()),
         leaks == null || leaks.enabled(),
+        !parallel,
         Duration.ofMillis(leaks == null ? 1000 : checkedLinger(leaks.lingerMillis())),
         leaks == null ? List.of() : List.of(leaks.ignoreThreads()));
   }

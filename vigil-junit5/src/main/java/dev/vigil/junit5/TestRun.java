@@ -4,6 +4,8 @@ import dev.vigil.Vigil;
 import dev.vigil.bus.BusTestClient;
 import dev.vigil.bus.EmbeddedBus;
 import dev.vigil.http.WebhookServer;
+import dev.vigil.leak.LeakCheck;
+import dev.vigil.leak.LeakReport;
 import dev.vigil.snapshot.Snapshots;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -24,6 +26,7 @@ final class TestRun implements ExtensionContext.Store.CloseableResource {
   private @Nullable BusTestClient client;
   private @Nullable WebhookServer server;
   private @Nullable Snapshots snapshots;
+  private final LeakCheck.@Nullable Session leaks;
   private boolean closed;
 
   TestRun(Settings settings, RunSeed seed) {
@@ -32,6 +35,18 @@ final class TestRun implements ExtensionContext.Store.CloseableResource {
         settings.virtualTime()
             ? Vigil.builder().virtualTime().seed(seed.value()).build()
             : Vigil.create();
+    this.leaks = settings.leakChecks() ? leakCheck(settings, vigil).start() : null;
+  }
+
+  private static LeakCheck leakCheck(Settings settings, Vigil vigil) {
+    LeakCheck check = LeakCheck.defaults().withLinger(settings.linger()).watching(vigil);
+    if (!settings.threadLeakChecks()) {
+      check = check.ignoringThreads(thread -> true);
+    }
+    for (String prefix : settings.ignoredThreads()) {
+      check = check.ignoringThreads(prefix);
+    }
+    return check;
   }
 
   Vigil vigil() {
@@ -105,6 +120,29 @@ final class TestRun implements ExtensionContext.Store.CloseableResource {
     }
     if (first != null) {
       throw first;
+    }
+  }
+
+  /**
+   * Ends the run: closes the parts the extension made, checks for leaks (what the test left open is
+   * still open, and threads it started have had the linger to end), then closes the context, which
+   * also closes what the test left open. A part that fails to close is thrown first; leaks are
+   * thrown after everything is closed.
+   */
+  synchronized void finish() throws Exception {
+    @Nullable Exception closing = null;
+    try {
+      closeParts();
+    } catch (Exception failed) {
+      closing = failed;
+    }
+    @Nullable LeakReport report = leaks == null || closed ? null : leaks.finish();
+    close();
+    if (closing != null) {
+      throw closing;
+    }
+    if (report != null) {
+      report.assertNone();
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.vigil.http;
 
+import dev.vigil.Vigil;
 import dev.vigil.http.internal.ConnectionServer;
 import dev.vigil.http.internal.SelfSignedCertificate;
 import java.io.IOException;
@@ -34,6 +35,11 @@ final class ServerState {
             config.readTimeout(),
             exchanges);
     this.baseUri = baseUriOf(config, connections.port());
+  }
+
+  /** The context the server records into and waits on. */
+  Vigil vigil() {
+    return config.vigil();
   }
 
   static ServerState start(WebhookServerBuilder.Config config) {

@@ -2,6 +2,7 @@ package dev.vigil.assertj;
 
 import dev.vigil.assertj.internal.JsonField;
 import dev.vigil.assertj.internal.QueueTexts;
+import dev.vigil.assertj.internal.Texts;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -62,7 +63,7 @@ public abstract class AbstractQueueAssert<SELF extends AbstractQueueAssert<SELF>
   public SELF hasSize(int expected) {
     requireNotNegative("expected", expected);
     return check(
-        "to hold " + expected + " message(s)",
+        "to hold " + Texts.count(expected, "message"),
         () -> {
           List<QueueTexts.Shown> messages = read();
           if (messages.size() != expected) {
@@ -107,7 +108,7 @@ public abstract class AbstractQueueAssert<SELF extends AbstractQueueAssert<SELF>
     isNotNull();
     AbstractQueueAssert<?> deadLetters = deadLetters();
     return check(
-        "to have " + expected + " dead letter(s)",
+        "to have " + Texts.count(expected, "dead letter"),
         () -> {
           List<QueueTexts.Shown> messages = deadLetters.read();
           if (messages.size() != expected) {

@@ -1,6 +1,7 @@
 package dev.vigil.assertj;
 
 import dev.vigil.assertj.internal.RequestTexts;
+import dev.vigil.assertj.internal.Texts;
 import dev.vigil.http.RecordedRequest;
 import dev.vigil.http.RequestMatcher;
 import dev.vigil.http.WebhookServer;
@@ -68,7 +69,7 @@ public abstract class AbstractWebhookServerAssert<SELF extends AbstractWebhookSe
       throw new IllegalArgumentException("times must not be negative, was " + times);
     }
     return check(
-        "to have received " + times + " request(s) " + matcher,
+        "to have received " + Texts.count(times, "request") + " " + matcher,
         () -> {
           isNotNull();
           List<RecordedRequest> matched = actual.requests(matcher);

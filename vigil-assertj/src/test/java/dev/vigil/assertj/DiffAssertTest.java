@@ -120,7 +120,10 @@ class DiffAssertTest {
                 + "to have only [stock] changed in row \"prod-4\", but row \"prod-4\" was"
                 + " inserted.");
     assertThatThrownBy(() -> assertThat(INVENTORY).hasOnlyChangedFields("prod-3", "stock"))
-        .hasMessageEndingWith("but row \"prod-3\" did not change.");
+        .hasMessage(
+            TABLE
+                + "to have only [stock] changed in row \"prod-3\", but row \"prod-3\" did not"
+                + " change.");
   }
 
   @Test
@@ -131,15 +134,20 @@ class DiffAssertTest {
                 + "to have row \"prod-1\" change stock from 100 to 98, but it changed from 100 to"
                 + " 97.");
     assertThatThrownBy(() -> assertThat(INVENTORY).hasFieldChange("prod-1", "sku", "a", "b"))
-        .hasMessageEndingWith(
-            "to have row \"prod-1\" change sku from \"a\" to \"b\", but sku did not change (it"
-                + " stayed \"prod-1\").");
+        .hasMessage(
+            TABLE
+                + "to have row \"prod-1\" change sku from \"a\" to \"b\", but sku did not change"
+                + " (it stayed \"prod-1\").");
     assertThatThrownBy(() -> assertThat(INVENTORY).hasFieldChange("prod-1", "price", 1, 2))
-        .hasMessageEndingWith(
-            "but the row has no field price (its fields: [sku, stock, updatedAt]).");
+        .hasMessage(
+            TABLE
+                + "to have row \"prod-1\" change price from 1 to 2, but the row has no field price"
+                + " (its fields: [sku, stock, updatedAt]).");
     assertThatThrownBy(() -> assertThat(INVENTORY).hasFieldChange("prod-3", "stock", 7, 6))
-        .hasMessageEndingWith(
-            "to have row \"prod-3\" change stock from 7 to 6, but row \"prod-3\" did not change.");
+        .hasMessage(
+            TABLE
+                + "to have row \"prod-3\" change stock from 7 to 6, but row \"prod-3\" did not"
+                + " change.");
   }
 
   @Test

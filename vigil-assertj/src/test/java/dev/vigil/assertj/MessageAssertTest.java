@@ -45,6 +45,21 @@ class MessageAssertTest {
     return bus.peek("billing").get(0);
   }
 
+  /** The head of a failure about a visible message of billing. */
+  private static String expecting(QueuedMessage message, String content, String attributes) {
+    return NL
+        + "Expecting message "
+        + message.messageId()
+        + " on queue billing (visible):"
+        + NL
+        + "  "
+        + content
+        + NL
+        + "  attributes: "
+        + attributes
+        + NL;
+  }
+
   @Test
   void json_fields_match_by_dotted_path_or_pointer_and_numbers_by_value() {
     client.send("billing", ORDER, "corr-1");
@@ -78,13 +93,13 @@ class MessageAssertTest {
 
   @Test
   void a_missing_json_field_or_a_body_that_is_not_json_says_so() {
-    String id = client.send("billing", ORDER);
+    client.send("billing", ORDER);
     client.send("billing", Message.of("plain text"));
 
     assertThatThrownBy(() -> assertThat(peek()).hasJsonField("customer.id", "c-1"))
-        .hasMessageEndingWith(
-            "to have json customer.id = \"c-1\", but json customer.id is missing.")
-        .hasMessageStartingWith(NL + "Expecting message " + id + " on queue billing (visible):");
+        .hasMessage(
+            expecting(peek(), "json:       " + ORDER_JSON, "{}")
+                + "to have json customer.id = \"c-1\", but json customer.id is missing.");
     QueuedMessage text = bus.peek("billing").get(1);
     assertThatThrownBy(() -> assertThat(text).hasJsonField("a", 1))
         .hasMessage(
@@ -124,10 +139,11 @@ class MessageAssertTest {
                 + "  attributes: {tenant=acme}"
                 + NL
                 + "to have attribute tenant = \"other\", but it was \"acme\".");
+    String head = expecting(peek(), "json:       {}", "{tenant=acme}");
     assertThatThrownBy(() -> assertThat(peek()).hasAttribute("region", "eu"))
-        .hasMessageEndingWith("to have attribute region = \"eu\", but it had no attribute region.");
+        .hasMessage(head + "to have attribute region = \"eu\", but it had no attribute region.");
     assertThatThrownBy(() -> assertThat(peek()).hasAttribute("region"))
-        .hasMessageEndingWith("to have attribute region, but it had none of that name.");
+        .hasMessage(head + "to have attribute region, but it had none of that name.");
   }
 
   @Test
@@ -143,11 +159,15 @@ class MessageAssertTest {
     client.send("billing", ORDER, "corr-1");
     client.send("billing", ORDER);
 
+    String json = "json:       " + ORDER_JSON;
     assertThatThrownBy(() -> assertThat(peek()).hasCorrelationId("corr-2"))
-        .hasMessageEndingWith("to have correlation id corr-2, but it had corr-1.");
+        .hasMessage(
+            expecting(peek(), json, "{correlation-id=corr-1}")
+                + "to have correlation id corr-2, but it had corr-1.");
     QueuedMessage none = bus.peek("billing").get(1);
     assertThatThrownBy(() -> assertThat(none).hasCorrelationId("corr-2"))
-        .hasMessageEndingWith("to have correlation id corr-2, but it had none.");
+        .hasMessage(
+            expecting(none, json, "{}") + "to have correlation id corr-2, but it had none.");
   }
 
   @Test
@@ -174,6 +194,8 @@ class MessageAssertTest {
 
     assertThat(peek()).usingCodec(JsonCodec.tomodachiJsonBase()).hasJsonField("orderId", "o-1");
     assertThatThrownBy(() -> assertThat(peek()).hasJsonField("orderId", "o-1"))
+        .hasMessageStartingWith(NL + "Expecting message " + peek().messageId())
+        .hasMessageContaining("  json:       {\"service\":{\"name\":\"vigil\"")
         .hasMessageEndingWith("to have json orderId = \"o-1\", but json orderId is missing.");
   }
 

@@ -104,7 +104,11 @@ class RecordedRequestAssertTest {
 
     assertThat(call).hasHeader("x-tag", "b");
     assertThatThrownBy(() -> assertThat(call).hasHeader("X-Tag", "c"))
-        .hasMessageEndingWith("to have header X-Tag = \"c\", but its values were [\"a\", \"b\"].");
+        .hasMessage(
+            expecting(call)
+                + "  headers: Connection, Content-Length, Host, X-Tag"
+                + NL
+                + "to have header X-Tag = \"c\", but its values were [\"a\", \"b\"].");
   }
 
   @Test
@@ -131,7 +135,10 @@ class RecordedRequestAssertTest {
                 + body
                 + "to have json order_id = \"ord-2\", but json order_id was \"ord-1\".");
     assertThatThrownBy(() -> assertThat(call).hasJsonField("customer.id", "c-1"))
-        .hasMessageEndingWith("but json customer.id is missing.");
+        .hasMessage(
+            expecting(call)
+                + body
+                + "to have json customer.id = \"c-1\", but json customer.id is missing.");
     RecordedRequest text = receive("POST /hook HTTP/1.1", List.of(), "status=paid");
     assertThatThrownBy(() -> assertThat(text).hasJsonField("status", "paid"))
         .hasMessage(

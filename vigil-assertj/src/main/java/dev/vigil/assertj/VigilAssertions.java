@@ -35,6 +35,9 @@ import dev.vigil.timeline.Trace;
  *     .hasFieldChange("prod-789", "quantity", 100, 97);
  * }</pre>
  *
+ * <p>Each {@code assertThat} has a BDD twin, {@code then} ({@code thenTimeline}, {@code
+ * thenQueue}), for tests written given/when/then.
+ *
  * <p>Failures are AssertJ's: laid out as {@code Expecting …: … to …}, prefixed by {@code as(...)},
  * replaced by {@code withFailMessage(...)}, collected by {@link VigilSoftAssertions}. After {@code
  * eventually()}, an assertion on a live object runs as a wait on its context and fails with the
@@ -138,5 +141,97 @@ public final class VigilAssertions {
    */
   public static DiffAssert assertThat(Diff actual) {
     return new DiffAssert(actual);
+  }
+
+  /**
+   * Starts assertions on a timeline, as {@link #assertThat(Timeline)}, in BDD style.
+   *
+   * @param actual the timeline
+   * @return the assertion
+   */
+  public static TimelineAssert then(Timeline actual) {
+    return assertThat(actual);
+  }
+
+  /**
+   * Starts waiting-capable assertions on a context's timeline, as {@link
+   * #assertThatTimeline(Vigil)}, in BDD style.
+   *
+   * @param vigil the context
+   * @return the assertion
+   */
+  public static TimelineAssert thenTimeline(Vigil vigil) {
+    return assertThatTimeline(vigil);
+  }
+
+  /**
+   * Starts assertions on a trace, as {@link #assertThat(Trace)}, in BDD style.
+   *
+   * @param actual the trace
+   * @return the assertion
+   */
+  public static TraceAssert then(Trace actual) {
+    return assertThat(actual);
+  }
+
+  /**
+   * Starts assertions on a queue, as {@link #assertThatQueue}, in BDD style.
+   *
+   * @param client the test client
+   * @param queue the queue's name
+   * @return the assertion
+   */
+  public static QueueAssert thenQueue(BusTestClient client, String queue) {
+    return assertThatQueue(client, queue);
+  }
+
+  /**
+   * Starts assertions on a received message, in BDD style.
+   *
+   * @param actual the message
+   * @return the assertion
+   */
+  public static ReceivedMessageAssert then(ReceivedMessage actual) {
+    return assertThat(actual);
+  }
+
+  /**
+   * Starts assertions on a queued message, in BDD style.
+   *
+   * @param actual the message
+   * @return the assertion
+   */
+  public static QueuedMessageAssert then(QueuedMessage actual) {
+    return assertThat(actual);
+  }
+
+  /**
+   * Starts assertions on a captured request, in BDD style.
+   *
+   * @param actual the request
+   * @return the assertion
+   */
+  public static RecordedRequestAssert then(RecordedRequest actual) {
+    return assertThat(actual);
+  }
+
+  /**
+   * Starts assertions on the requests a webhook server received, in BDD style.
+   *
+   * @param actual the server
+   * @return the assertion
+   */
+  public static WebhookServerAssert then(WebhookServer actual) {
+    return assertThat(actual);
+  }
+
+  /**
+   * Starts assertions on a snapshot diff, in BDD style.
+   *
+   * @param actual the diff
+   * @return the assertion
+   */
+  public static DiffAssert then(Diff actual) {
+    return assertThat(actual);
   }
 }

@@ -81,7 +81,7 @@ class ReadmeExamplesTest {
         assertThatQueue(client, "billing")
             .eventually()
             .within(Duration.ofMinutes(5))
-            .hasDeadLetters(1) // 3 receives, 30 s apart: 60 virtual s
+            .hasDeadLetters(1) // after 3 receives, 30 s apart
             .isEmpty()
             .deadLetters()
             .containsMessageWith("orderId", "ord-2");

@@ -9,6 +9,7 @@ import dev.vigil.http.WebhookServer;
 import dev.vigil.snapshot.Diff;
 import dev.vigil.timeline.Timeline;
 import dev.vigil.timeline.Trace;
+import java.util.Objects;
 
 /**
  * The entry point of Vigil's AssertJ assertions: timelines and traces, bus messages and queues,
@@ -67,6 +68,7 @@ public final class VigilAssertions {
    * @return the assertion
    */
   public static TimelineAssert assertThatTimeline(Vigil vigil) {
+    Objects.requireNonNull(vigil, "vigil must not be null");
     return new TimelineAssert(vigil.timeline(), vigil);
   }
 

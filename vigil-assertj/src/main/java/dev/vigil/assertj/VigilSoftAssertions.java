@@ -9,6 +9,7 @@ import dev.vigil.http.WebhookServer;
 import dev.vigil.snapshot.Diff;
 import dev.vigil.timeline.Timeline;
 import dev.vigil.timeline.Trace;
+import java.util.Objects;
 import org.assertj.core.api.SoftAssertions;
 
 /**
@@ -52,6 +53,7 @@ public class VigilSoftAssertions extends SoftAssertions {
    * @return the assertion
    */
   public TimelineAssert assertThatTimeline(Vigil vigil) {
+    Objects.requireNonNull(vigil, "vigil must not be null");
     return proxy(TimelineAssert.class, Timeline.class, vigil.timeline()).waitingOn(vigil);
   }
 

@@ -72,6 +72,15 @@ public final class BusTestClient {
   }
 
   /**
+   * Returns the context whose waits this client's {@link #drain} runs on.
+   *
+   * @return the context the client was made with
+   */
+  public Vigil vigil() {
+    return vigil;
+  }
+
+  /**
    * Returns the bus this client works on.
    *
    * @return the bus

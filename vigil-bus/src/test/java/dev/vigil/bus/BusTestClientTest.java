@@ -29,6 +29,12 @@ class BusTestClientTest {
   }
 
   @Test
+  void a_client_and_its_copies_name_the_context_they_wait_on() {
+    assertThat(client.vigil()).isSameAs(vigil);
+    assertThat(client.withCodec(JsonCodec.tomodachiJsonBase()).vigil()).isSameAs(vigil);
+  }
+
+  @Test
   void drain_returns_exactly_the_count_as_soon_as_it_arrives() {
     bus.createQueue("billing");
     bus.createQueue("shipping");

@@ -29,9 +29,7 @@ final class ChainMessages {
               + "].";
     }
     StringBuilder text =
-        new StringBuilder("Expecting trace ")
-            .append(trace.correlationId())
-            .append(" to contain in order:");
+        new StringBuilder("Expecting ").append(trace.subject()).append(" to contain in order:");
     for (int i = 0; i < expected.length; i++) {
       text.append(NL).append("  [").append(i).append("] ").append(expected[i]);
     }
@@ -39,8 +37,8 @@ final class ChainMessages {
   }
 
   static String notExactly(Trace trace, String type, int expected, List<Integer> at) {
-    return "Expecting trace "
-        + trace.correlationId()
+    return "Expecting "
+        + trace.subject()
         + " to contain "
         + type
         + " exactly "
@@ -67,8 +65,8 @@ final class ChainMessages {
     } else {
       why = earlier + " is at [" + first + "], after " + later + " at [" + second + "].";
     }
-    return "Expecting in trace "
-        + trace.correlationId()
+    return "Expecting in "
+        + trace.subject()
         + ": "
         + earlier
         + " before "
@@ -80,8 +78,8 @@ final class ChainMessages {
   }
 
   static String unexpected(Trace trace, String type, List<Integer> at) {
-    return "Expecting trace "
-        + trace.correlationId()
+    return "Expecting "
+        + trace.subject()
         + " not to contain "
         + type
         + ", but it occurred at "
@@ -95,7 +93,7 @@ final class ChainMessages {
   private static String actual(Trace trace) {
     List<TimelineEntry> entries = trace.entries();
     if (entries.isEmpty()) {
-      return "but the trace was empty.";
+      return trace.correlated() ? "but the trace was empty." : "but there were no entries.";
     }
     StringBuilder text = new StringBuilder("but the actual chain was:");
     long origin = entries.get(0).nanos();

@@ -10,26 +10,68 @@ import java.util.Objects;
  *
  * <p>Each assertion returns this trace so that they chain, and throws a {@link TraceAssertionError}
  * that prints the expected chain beside the actual one. Inside {@code vigil.eventually(() ->
- * timeline.trace(id).containsInOrder(...))} the wait wakes on every append.
+ * timeline.trace(id).containsInOrder(...))} the wait wakes on every append. {@link #of} makes the
+ * same chain assertions over any selection of entries, such as one source's.
  *
  * @since 0.1
  */
 public final class Trace {
   private final String correlationId;
+  private final String subject;
+  private final boolean correlated;
   private final List<TimelineEntry> entries;
 
   Trace(String correlationId, List<TimelineEntry> entries) {
+    this(correlationId, "trace " + correlationId, true, entries);
+  }
+
+  private Trace(
+      String correlationId, String subject, boolean correlated, List<TimelineEntry> entries) {
     this.correlationId = correlationId;
+    this.subject = subject;
+    this.correlated = correlated;
     this.entries = entries;
   }
 
   /**
-   * Returns the correlation id of this trace.
+   * Returns a chain of any entries, such as the whole timeline or one source's entries, with the
+   * same assertions and failure texts as a trace; the failures name it by {@code subject}.
+   *
+   * <pre>{@code
+   * Trace.of("the bus entries", timeline.select(e -> e.source().equals("bus")))
+   *     .containsInOrder("send billing", "receive billing");
+   * }</pre>
+   *
+   * @param subject how failures name the chain, such as {@code "the timeline"}; not blank
+   * @param entries the entries, in timeline order; copied
+   * @return the chain
+   */
+  public static Trace of(String subject, List<TimelineEntry> entries) {
+    Objects.requireNonNull(subject, "subject must not be null");
+    if (subject.isBlank()) {
+      throw new IllegalArgumentException("subject must not be blank, was '" + subject + "'");
+    }
+    Objects.requireNonNull(entries, "entries must not be null");
+    return new Trace(subject, subject, false, List.copyOf(entries));
+  }
+
+  /**
+   * Returns the correlation id of this trace; for a chain made by {@link #of}, its subject.
    *
    * @return the id
    */
   public String correlationId() {
     return correlationId;
+  }
+
+  /** How failures name this chain: {@code trace <id>}, or the subject given to {@link #of}. */
+  String subject() {
+    return subject;
+  }
+
+  /** Whether this is one correlation id's entries rather than a chain made by {@link #of}. */
+  boolean correlated() {
+    return correlated;
   }
 
   /**
@@ -190,6 +232,6 @@ public final class Trace {
 
   @Override
   public String toString() {
-    return "Trace[" + correlationId + ": " + types() + "]";
+    return "Trace[" + (correlated ? correlationId : subject) + ": " + types() + "]";
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.Vigil;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -201,5 +202,50 @@ class TraceTest {
         .hasMessage("types must not be empty");
     assertThatThrownBy(() -> timeline.trace("o-1").doesNotContain(" "))
         .hasMessage("types must not hold a null or blank type, was  ");
+  }
+
+  @Test
+  void a_chain_of_any_entries_is_named_by_its_subject_in_failures() {
+    flow("order.created", "payment.completed");
+    timeline.record("payment.completed", null, Map.of());
+
+    Trace all = Trace.of("the timeline", timeline.entries());
+
+    assertThat(all.count("payment.completed")).isEqualTo(2);
+    assertThat(all)
+        .hasToString(
+            "Trace[the timeline: [order.created, payment.completed," + " payment.completed]]");
+    assertThatThrownBy(() -> all.containsExactlyOnce("payment.completed"))
+        .hasMessage(
+            "Expecting the timeline to contain payment.completed exactly once, but it occurred 2"
+                + " times, at [1, 2]."
+                + NL
+                + "but the actual chain was:"
+                + NL
+                + "  [0] order.created  (#1 bus +0ns)"
+                + NL
+                + "  [1] payment.completed  (#2 bus +5ms)"
+                + NL
+                + "  [2] payment.completed  (#3 user +10ms)");
+    assertThatThrownBy(() -> all.happensBefore("payment.completed", "order.created"))
+        .hasMessageStartingWith(
+            "Expecting in the timeline: payment.completed before order.created, but"
+                + " payment.completed is at [1], after order.created at [0].");
+  }
+
+  @Test
+  void an_empty_chain_of_entries_says_there_were_none() {
+    assertThatThrownBy(() -> Trace.of("the user entries", List.of()).containsInOrder("x"))
+        .hasMessage(
+            "Expecting the user entries to contain in order:"
+                + NL
+                + "  [0] x"
+                + NL
+                + "but there were no entries."
+                + NL
+                + "x (expected at [0]) never occurred.");
+    assertThatThrownBy(() -> Trace.of(" ", List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("subject must not be blank, was ' '");
   }
 }

@@ -37,6 +37,11 @@ final class ServerState {
     this.baseUri = baseUriOf(config, connections.port());
   }
 
+  /** The context the server records into and waits on. */
+  Vigil vigil() {
+    return config.vigil();
+  }
+
   static ServerState start(WebhookServerBuilder.Config config) {
     try {
       return new ServerState(config);

@@ -86,6 +86,16 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   /**
+   * Returns the context whose clock stamps the requests, whose timeline records them and whose
+   * waits this server's awaits run on.
+   *
+   * @return the context the server was started with
+   */
+  public Vigil vigil() {
+    return state.vigil();
+  }
+
+  /**
    * Returns the port the server listens on.
    *
    * @return the port

@@ -27,6 +27,12 @@ class NamespaceAndResetTest {
   }
 
   @Test
+  void a_server_and_its_namespaces_name_the_context_they_record_into() {
+    assertThat(server.vigil()).isSameAs(vigil);
+    assertThat(server.namespace("/test-a").vigil()).isSameAs(vigil);
+  }
+
+  @Test
   void reset_forgets_requests_and_routes_but_keeps_the_port_and_the_numbering() throws IOException {
     int port = server.port();
     server.when(post("/hook")).respond(Response.status(503));

@@ -43,7 +43,7 @@ public abstract class AbstractTraceAssert<SELF extends AbstractTraceAssert<SELF>
 
   @Override
   protected String subject() {
-    return actual == null ? "the trace" : "trace " + actual.correlationId();
+    return actual == null ? "the trace" : actual.subject();
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.vigil.timeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entries of one correlation id, in timeline order, with assertions on their chain: pattern 4
@@ -16,20 +17,17 @@ import java.util.Objects;
  * @since 0.1
  */
 public final class Trace {
-  private final String correlationId;
+  private final @Nullable String correlationId;
   private final String subject;
-  private final boolean correlated;
   private final List<TimelineEntry> entries;
 
   Trace(String correlationId, List<TimelineEntry> entries) {
-    this(correlationId, "trace " + correlationId, true, entries);
+    this(correlationId, "trace " + correlationId, entries);
   }
 
-  private Trace(
-      String correlationId, String subject, boolean correlated, List<TimelineEntry> entries) {
+  private Trace(@Nullable String correlationId, String subject, List<TimelineEntry> entries) {
     this.correlationId = correlationId;
     this.subject = subject;
-    this.correlated = correlated;
     this.entries = entries;
   }
 
@@ -52,26 +50,30 @@ public final class Trace {
       throw new IllegalArgumentException("subject must not be blank, was '" + subject + "'");
     }
     Objects.requireNonNull(entries, "entries must not be null");
-    return new Trace(subject, subject, false, List.copyOf(entries));
+    return new Trace(null, subject, List.copyOf(entries));
   }
 
   /**
-   * Returns the correlation id of this trace; for a chain made by {@link #of}, its subject.
+   * Returns the correlation id of this trace.
    *
-   * @return the id
+   * @return the id, or null for a chain made by {@link #of}, which has none
    */
-  public String correlationId() {
+  public @Nullable String correlationId() {
     return correlationId;
   }
 
-  /** How failures name this chain: {@code trace <id>}, or the subject given to {@link #of}. */
-  String subject() {
+  /**
+   * Returns how failures name this chain.
+   *
+   * @return {@code trace <id>}, or the subject given to {@link #of}
+   */
+  public String subject() {
     return subject;
   }
 
   /** Whether this is one correlation id's entries rather than a chain made by {@link #of}. */
   boolean correlated() {
-    return correlated;
+    return correlationId != null;
   }
 
   /**
@@ -232,6 +234,6 @@ public final class Trace {
 
   @Override
   public String toString() {
-    return "Trace[" + (correlated ? correlationId : subject) + ": " + types() + "]";
+    return "Trace[" + (correlationId != null ? correlationId : subject) + ": " + types() + "]";
   }
 }

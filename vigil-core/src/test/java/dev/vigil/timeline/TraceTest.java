@@ -212,6 +212,9 @@ class TraceTest {
     Trace all = Trace.of("the timeline", timeline.entries());
 
     assertThat(all.count("payment.completed")).isEqualTo(2);
+    assertThat(all.correlationId()).isNull();
+    assertThat(all.subject()).isEqualTo("the timeline");
+    assertThat(timeline.trace("o-1").subject()).isEqualTo("trace o-1");
     assertThat(all)
         .hasToString(
             "Trace[the timeline: [order.created, payment.completed," + " payment.completed]]");

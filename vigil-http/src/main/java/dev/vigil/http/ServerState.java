@@ -66,10 +66,6 @@ final class ServerState {
     return URI.create((config.https() ? "https" : "http") + "://" + host + ":" + port);
   }
 
-  Vigil vigil() {
-    return config.vigil();
-  }
-
   URI baseUri() {
     return baseUri;
   }

@@ -38,10 +38,7 @@ final class SeedExploration {
     if (only != null) {
       return Stream.of(invocation("seed " + only + " (from -D" + RunSeed.PROPERTY + ")"));
     }
-    AtomicBoolean failed =
-        template
-            .getStore(NAMESPACE)
-            .getOrComputeIfAbsent(FAILED, k -> new AtomicBoolean(), AtomicBoolean.class);
+    AtomicBoolean failed = failedFlag(template);
     long first = explore.first();
     int count = explore.value();
     return LongStream.range(0, count)
@@ -66,15 +63,22 @@ final class SeedExploration {
         seed, "run " + index + " of " + explore.value() + " explored by @ExploreSeeds");
   }
 
-  /** Remembers on the template that a run failed, so no later seed runs. */
+  /** Remembers on the template that a run failed, so no later seed runs; other tests are left. */
   static void markFailed(ExtensionContext run) {
-    run.getParent()
-        .ifPresent(
-            template ->
-                template
-                    .getStore(NAMESPACE)
-                    .getOrComputeIfAbsent(FAILED, k -> new AtomicBoolean(), AtomicBoolean.class)
-                    .set(true));
+    if (seedOf(run) != null) {
+      run.getParent().ifPresent(template -> failedFlag(template).set(true));
+    }
+  }
+
+  /**
+   * The template's own flag: keyed by its unique id, because a store lookup falls back to the
+   * parents' stores, and the class's store is shared by all its templates.
+   */
+  private static AtomicBoolean failedFlag(ExtensionContext template) {
+    return template
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            FAILED + template.getUniqueId(), k -> new AtomicBoolean(), AtomicBoolean.class);
   }
 
   private static @Nullable ExploreSeeds exploreSeeds(Optional<Method> method) {

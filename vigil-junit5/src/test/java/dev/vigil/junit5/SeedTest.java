@@ -8,6 +8,7 @@ import dev.vigil.RaceFoundError;
 import dev.vigil.junit5.fixtures.Observed;
 import dev.vigil.junit5.fixtures.RaceFixture;
 import dev.vigil.junit5.fixtures.SeedFixture;
+import dev.vigil.junit5.fixtures.TwoExplorationsFixture;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,15 @@ class SeedTest {
                 + " of 50 explored by @ExploreSeeds); rerun this test with it:\n"
                 + "  mvn test -Dtest='RaceFixture#reserve_runs_before_release' -Dvigil.seed="
                 + expected);
+  }
+
+  @Test
+  void a_failure_elsewhere_in_the_class_stops_no_other_exploration() {
+    long expected = firstFailingSeedByRaceExplorer();
+
+    Events events = Fixtures.run(TwoExplorationsFixture.class);
+
+    events.assertStatistics(stats -> stats.failed(2).succeeded(expected - 1 + 5));
   }
 
   @Test

@@ -1,12 +1,12 @@
 package dev.vigil.assertj;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.assertj.internal.JsonField;
 import dev.vigil.assertj.internal.MessageTexts;
 import dev.vigil.assertj.internal.SnsNotification;
 import dev.vigil.bus.JsonCodec;
 import dev.vigil.bus.MessageCodec;
 import dev.vigil.bus.UndecodableMessageException;
+import dev.vigil.http.JsonField;
 import dev.vigil.timeline.Correlation;
 import java.util.Map;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.vigil.assertj;
 
-import dev.vigil.assertj.internal.JsonField;
 import dev.vigil.assertj.internal.QueueTexts;
 import dev.vigil.assertj.internal.Texts;
+import dev.vigil.http.JsonField;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

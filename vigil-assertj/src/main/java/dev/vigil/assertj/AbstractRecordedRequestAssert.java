@@ -1,9 +1,9 @@
 package dev.vigil.assertj;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.vigil.assertj.internal.JsonField;
 import dev.vigil.assertj.internal.RequestTexts;
 import dev.vigil.http.BodyDecodingException;
+import dev.vigil.http.JsonField;
 import dev.vigil.http.RecordedRequest;
 import dev.vigil.http.SignatureMismatchError;
 import dev.vigil.http.WebhookSignature;

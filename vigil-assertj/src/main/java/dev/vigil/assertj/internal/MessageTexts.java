@@ -3,6 +3,7 @@ package dev.vigil.assertj.internal;
 import static dev.vigil.assertj.internal.Texts.NL;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.http.JsonField;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 

@@ -4,6 +4,7 @@ import static dev.vigil.assertj.internal.Texts.NL;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.bus.QueuedMessage;
+import dev.vigil.http.JsonField;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;

@@ -3,6 +3,7 @@ package dev.vigil.assertj.internal;
 import static dev.vigil.assertj.internal.Texts.NL;
 
 import dev.vigil.http.BodyDecodingException;
+import dev.vigil.http.JsonField;
 import dev.vigil.http.RecordedRequest;
 import dev.vigil.http.RequestMatcher;
 import java.util.List;

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -77,6 +79,7 @@ public final class VirtualScheduler implements ScheduledExecutorService {
   private final PriorityQueue<VirtualTask<?>> queue = new PriorityQueue<>(EXECUTION_ORDER);
   private final ReentrantLock driving = new ReentrantLock();
   private final CopyOnWriteArrayList<Runnable> taskListeners = new CopyOnWriteArrayList<>();
+  private final Set<Fiber<?>> liveFibers = new LinkedHashSet<>();
 
   /** The thread that drove time last (outside a task); {@code null} until one does. */
   private volatile @Nullable Thread lastDriver;
@@ -237,6 +240,49 @@ public final class VirtualScheduler implements ScheduledExecutorService {
     return enqueue(source, body, 0, 0);
   }
 
+  /** Submits {@code body} under the name of {@code source}, to run at {@code dueNanos}. */
+  <V> VirtualTask<V> enqueueAt(long dueNanos, Object source, Callable<V> body) {
+    return enqueue(source, body, Math.max(0, dueNanos - nowNanos()), 0);
+  }
+
+  // ---- fibers ----------------------------------------------------------------------------
+
+  /** Starts a fiber; its first turn is a task due now. */
+  <V extends @Nullable Object> Fiber<V> startFiber(String name, Callable<V> body) {
+    Fiber<V> fiber = new Fiber<>(this, name, body);
+    fiber.start();
+    return fiber;
+  }
+
+  void fiberStarted(Fiber<?> fiber) {
+    synchronized (lock) {
+      liveFibers.add(fiber);
+    }
+  }
+
+  void fiberEnded(Fiber<?> fiber) {
+    synchronized (lock) {
+      liveFibers.remove(fiber);
+    }
+  }
+
+  /** Returns the fibers whose body has begun and not ended, in the order they began. */
+  List<Fiber<?>> liveFibers() {
+    synchronized (lock) {
+      return List.copyOf(liveFibers);
+    }
+  }
+
+  /** Wakes threads waiting for the driver: state that a blocking call awaits has changed. */
+  void stateChanged() {
+    synchronized (lock) {
+      lock.notifyAll();
+    }
+  }
+
+  /** How long closing waits for each parked fiber to end; a body that never ends is left. */
+  private static final long ABANDON_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+
   // ---- lifecycle -------------------------------------------------------------------------
 
   @Override
@@ -262,6 +308,7 @@ public final class VirtualScheduler implements ScheduledExecutorService {
       dropped.sort(EXECUTION_ORDER);
     }
     dropped.forEach(task -> task.cancel(false));
+    liveFibers().forEach(fiber -> fiber.abandon(ABANDON_WAIT_NANOS));
     return new ArrayList<>(dropped);
   }
 
@@ -390,6 +437,14 @@ public final class VirtualScheduler implements ScheduledExecutorService {
   }
 
   private void enterDriving() {
+    Fiber<?> fiber = Fiber.current();
+    if (fiber != null) {
+      throw new IllegalStateException(
+          "fiber '"
+              + fiber.name()
+              + "' cannot drive virtual time (advanceBy, runDue, runUntilIdle or step); park"
+              + " with Fiber.sleep(...) or a virtual latch, queue or semaphore instead");
+    }
     if (driving.isHeldByCurrentThread() && runningTaskOnThisThread()) {
       throw new IllegalStateException(
           "a virtual task cannot drive virtual time itself (advanceBy, runDue, runUntilIdle,"
@@ -427,6 +482,11 @@ public final class VirtualScheduler implements ScheduledExecutorService {
       return true;
     }
     String call = "get() on unfinished virtual task '" + task.name() + "'";
+    if (Fiber.current() != null) {
+      FiberWaiters waiters = new FiberWaiters(this);
+      task.whenDone(waiters::changed);
+      return VirtualBlocking.await(this, waiters, task::isDone, timeoutNanos, call);
+    }
     refuseInsideTask(call);
     long limit = Durations.saturatedAdd(nowNanos(), timeoutNanos);
     Waited waited =
@@ -471,6 +531,14 @@ public final class VirtualScheduler implements ScheduledExecutorService {
 
   /** Fails when called from inside a task, where waiting for other tasks can never end. */
   void refuseInsideTask(String call) {
+    Fiber<?> fiber = Fiber.current();
+    if (fiber != null) {
+      throw new IllegalStateException(
+          call
+              + " inside fiber '"
+              + fiber.name()
+              + "' is not supported: submit the tasks and call get() on each, which parks");
+    }
     // Only a task runs foreign code while this thread holds the drive lock.
     if (driving.isHeldByCurrentThread()) {
       throw new IllegalStateException(

@@ -1,5 +1,7 @@
 package dev.vigil.time;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Delayed;
@@ -46,6 +48,15 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
   private @Nullable V result;
   private @Nullable Throwable failure;
 
+  /** The thread running the body, while it runs; {@code cancel(true)} interrupts it. */
+  private @Nullable Thread runner;
+
+  /** Whether {@code cancel(true)} interrupted the runner, whose flag is then cleared after. */
+  private boolean interruptedByCancel;
+
+  /** Called once when the task is done; fibers blocked in {@code get()} wake this way. */
+  private final List<Runnable> doneHooks = new ArrayList<>(1);
+
   VirtualTask(
       VirtualScheduler scheduler,
       Object source,
@@ -80,7 +91,11 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
     return periodNanos;
   }
 
-  /** Runs the body once on the driving thread; a periodic task is then due again. */
+  /**
+   * Runs the body once on the driving thread; a periodic task is then due again. A {@code
+   * cancel(true)} while it runs interrupts this thread; the flag is cleared when the body returns,
+   * so the interrupt reaches the task and not the code that drives time.
+   */
   @Override
   public void run() {
     synchronized (this) {
@@ -88,6 +103,7 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
         return;
       }
       state = State.RUNNING;
+      runner = Thread.currentThread();
     }
     runs++;
     try {
@@ -106,28 +122,79 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
       // As with ScheduledThreadPoolExecutor: a failure ends a periodic task and is kept in its
       // future; nothing is thrown into the driving thread.
       synchronized (this) {
-        failure = thrown;
-        state = State.FAILED;
+        if (state == State.RUNNING) {
+          failure = thrown;
+          state = State.FAILED;
+        }
       }
       if (thrown instanceof Error error && !(thrown instanceof AssertionError)) {
         throw error;
       }
+    } finally {
+      endRun();
     }
+  }
+
+  private void endRun() {
+    synchronized (this) {
+      runner = null;
+      if (interruptedByCancel) {
+        interruptedByCancel = false;
+        var unused = Thread.interrupted();
+      }
+    }
+    if (isDone()) {
+      runDoneHooks();
+    }
+  }
+
+  /** Calls {@code hook} once when this task is done: at once if it already is. */
+  void whenDone(Runnable hook) {
+    synchronized (this) {
+      if (!isDone()) {
+        doneHooks.add(hook);
+        return;
+      }
+    }
+    hook.run();
+  }
+
+  private void runDoneHooks() {
+    List<Runnable> hooks;
+    synchronized (this) {
+      hooks = List.copyOf(doneHooks);
+      doneHooks.clear();
+    }
+    hooks.forEach(Runnable::run);
   }
 
   synchronized boolean isPending() {
     return state == State.PENDING;
   }
 
+  /**
+   * Cancels the task; with {@code mayInterruptIfRunning}, a body running now is interrupted (the
+   * driving thread's flag is cleared again when the body returns).
+   */
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
+    Thread running;
     synchronized (this) {
       if (state != State.PENDING && state != State.RUNNING) {
         return false;
       }
       state = State.CANCELLED;
+      running = runner;
+      if (mayInterruptIfRunning && running != null) {
+        // Under this task's lock, so run() cannot clear the flag before it is set.
+        interruptedByCancel = true;
+        running.interrupt();
+      }
     }
     scheduler.remove(this);
+    if (running == null) {
+      runDoneHooks(); // a running body calls them itself when it returns
+    }
     return true;
   }
 

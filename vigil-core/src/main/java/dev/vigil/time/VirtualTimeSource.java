@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -111,7 +112,12 @@ public final class VirtualTimeSource implements TimeSource {
    *     to {@code wakeAtNanos} with nothing to run
    */
   @Override
-  public boolean awaitChange(Signal signal, long seenVersion, long wakeAtNanos) {
+  public boolean awaitChange(Signal signal, long seenVersion, long wakeAtNanos)
+      throws InterruptedException {
+    Fiber<?> fiber = Fiber.current();
+    if (fiber != null && fiber.scheduler() == scheduler) {
+      return parkForChange(fiber, signal, seenVersion, wakeAtNanos);
+    }
     boolean ran = false;
     while (signal.version() == seenVersion) {
       if (scheduler.step(nanoTime()) != null) {
@@ -133,6 +139,27 @@ public final class VirtualTimeSource implements TimeSource {
       }
     }
     return true;
+  }
+
+  /**
+   * A wait inside a fiber parks it until the signal moves, another task runs (which may have
+   * changed what the wait looks at) or the wake-up instant comes.
+   */
+  private boolean parkForChange(Fiber<?> fiber, Signal signal, long seenVersion, long wakeAtNanos)
+      throws InterruptedException {
+    Runnable wake = fiber::wake;
+    Runnable wakeAfterOtherTask = fiber::wakeUnlessItsOwnTurnEnded;
+    signal.addListener(wake);
+    scheduler.addTaskListener(wakeAfterOtherTask);
+    try {
+      if (signal.version() == seenVersion) {
+        fiber.parkUntilDeadline("a Vigil wait", wakeAtNanos);
+      }
+      return true;
+    } finally {
+      signal.removeListener(wake);
+      scheduler.removeTaskListener(wakeAfterOtherTask);
+    }
   }
 
   /**
@@ -312,6 +339,54 @@ public final class VirtualTimeSource implements TimeSource {
     }
     tasksRun.incrementAndGet();
     return pending.get(0);
+  }
+
+  /**
+   * Starts a {@link Fiber}: a task that may block on virtual time, parking at each blocking call.
+   * Its first turn is a task due now, so it begins when time is next driven.
+   *
+   * @param name a name for {@code pending()}, failures and its thread; not blank
+   * @param body the body; its result is the fiber's
+   * @param <V> the result type
+   * @return the fiber, a {@link java.util.concurrent.Future} of the body's result
+   */
+  public <V extends @Nullable Object> Fiber<V> startFiber(String name, Callable<V> body) {
+    Objects.requireNonNull(body, "body must not be null");
+    return scheduler.startFiber(fiberName(name), body);
+  }
+
+  /**
+   * Starts a {@link Fiber} whose body returns nothing.
+   *
+   * @param name a name for {@code pending()}, failures and its thread; not blank
+   * @param body the body
+   * @return the fiber
+   */
+  public Fiber<@Nullable Void> startFiber(String name, Fiber.Action body) {
+    Objects.requireNonNull(body, "body must not be null");
+    return scheduler.<@Nullable Void>startFiber(
+        fiberName(name),
+        () -> {
+          body.run();
+          return null;
+        });
+  }
+
+  private static String fiberName(String name) {
+    Objects.requireNonNull(name, "name must not be null");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank, was '" + name + "'");
+    }
+    return name;
+  }
+
+  /**
+   * Lists the fibers that have begun and not ended (running or parked), in the order they began.
+   *
+   * @return an immutable snapshot
+   */
+  public List<Fiber<?>> liveFibers() {
+    return scheduler.liveFibers();
   }
 
   /**

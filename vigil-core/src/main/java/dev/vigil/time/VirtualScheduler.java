@@ -59,6 +59,14 @@ import org.jspecify.annotations.Nullable;
  * <p>So code under test on a real thread may block on a virtual future once the test's thread has
  * driven time at least once (a {@code runDue()} is enough); the test then keeps driving it.
  *
+ * <p>A {@link Fiber} is the exception to all of this: it may block, because it parks. Inside a
+ * fiber, {@code get()} on a task or fiber, {@link Fiber#sleep}, a Vigil wait and the {@link
+ * VirtualLatch}, {@link VirtualSemaphore} and {@link VirtualBlockingQueue} park it until it may go
+ * on. Outside a fiber those three types, and {@code get()} on a fiber, follow the rules above, with
+ * the third case driving time as {@code invokeAll} does (and failing at once when nothing scheduled
+ * could end the wait). {@code invokeAll}, {@code invokeAny} and {@code awaitTermination} are
+ * refused inside a fiber.
+ *
  * @since 0.1
  */
 public final class VirtualScheduler implements ScheduledExecutorService {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The seeds' examples of blocking, backpressure and cancellation, on fibers: seed 004 "Testing
  * Backpressure Behavior" and "Deterministic Scheduling with Manual Stepping"; seed 003 "Testing
- * Queues" and "Testing Cancellation".
+ * Queues" and "Testing Cancellation"; seed 002 "Testing Concurrent Behavior", written as the seed
+ * writes it (read, await, write) on fibers, with a semaphore as the lock.
  */
 class SeedBlockingTest {
   private final Vigil vigil = Vigil.withVirtualTime();
@@ -144,5 +145,60 @@ class SeedBlockingTest {
 
     assertThat(afterEachStep)
         .containsExactly("a1", "a1,b1", "a1,b1,a2", "a1,b1,a2,b2", "a1,b1,a2,b2", "a1,b1,a2,b2");
+  }
+
+  /** Seed 002's {@code AsyncCounter}: the increment awaits between reading and writing. */
+  private static final class Counter {
+    private final VirtualSemaphore lock;
+    private int value;
+
+    Counter(VirtualTimeSource time) {
+      lock = VirtualSemaphore.create(time, 1);
+    }
+
+    void safeIncrement() throws InterruptedException {
+      lock.acquire();
+      try {
+        unsafeIncrement();
+      } finally {
+        lock.release();
+      }
+    }
+
+    void unsafeIncrement() throws InterruptedException {
+      int current = value;
+      Fiber.sleep(Duration.ofMillis(1));
+      value = current + 1;
+    }
+  }
+
+  /** Seed 002: {@code test_concurrent_safe_increment}, 100 increments under a lock. */
+  @Test
+  void concurrent_safe_increment() {
+    Counter counter = new Counter(time);
+    for (int i = 0; i < 100; i++) {
+      time.startFiber("increment-" + i, counter::safeIncrement);
+    }
+
+    time.runUntilIdle();
+
+    assertThat(counter.value).isEqualTo(100);
+    assertThat(time.instant()).isEqualTo(VirtualTimeSource.DEFAULT_ORIGIN.plusMillis(100));
+  }
+
+  /**
+   * Seed 002: {@code test_concurrent_unsafe_increment}. The seed can only say the result "will
+   * likely be less than 100"; on virtual time every increment reads 0 before any writes, every run.
+   */
+  @Test
+  void concurrent_unsafe_increment() {
+    Counter counter = new Counter(time);
+    for (int i = 0; i < 100; i++) {
+      time.startFiber("increment-" + i, counter::unsafeIncrement);
+    }
+
+    time.runUntilIdle();
+
+    assertThat(counter.value).isEqualTo(1);
   }
 }

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -378,6 +379,20 @@ public final class VirtualTimeSource implements TimeSource {
       throw new IllegalArgumentException("name must not be blank, was '" + name + "'");
     }
     return name;
+  }
+
+  /**
+   * Returns an {@link ExecutorService} that runs every task as a {@link Fiber} named {@code
+   * name-1}, {@code name-2}, …, for code under test that takes an executor and whose tasks block:
+   * they park on virtual time instead. Its futures are the fibers; {@code invokeAll}, {@code
+   * invokeAny} and {@code awaitTermination} park inside a fiber and drive time elsewhere; {@code
+   * shutdownNow()} cancels every task with interruption.
+   *
+   * @param name the prefix of its fibers' names; not blank
+   * @return a new executor
+   */
+  public ExecutorService fiberExecutor(String name) {
+    return new FiberExecutor(scheduler, fiberName(name));
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.vigil.flow;
 
-import dev.vigil.timeline.Attributes;
 import dev.vigil.timeline.Timeline;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +11,7 @@ import org.jspecify.annotations.Nullable;
  * signal broke; every signal and request is recorded on the timeline as it happens.
  */
 final class SubscriberState<T> {
-  private final String name;
-  private final @Nullable String correlationId;
-  private final Timeline timeline;
+  private final FlowRecorder recorder;
   private final long initialRequest;
   private final SignalGuard guard = new SignalGuard();
   private final List<T> items = new ArrayList<>();
@@ -29,9 +26,7 @@ final class SubscriberState<T> {
 
   SubscriberState(
       String name, @Nullable String correlationId, Timeline timeline, long initialRequest) {
-    this.name = name;
-    this.correlationId = correlationId;
-    this.timeline = timeline;
+    this.recorder = new FlowRecorder(timeline, name, correlationId);
     this.initialRequest = initialRequest;
   }
 
@@ -52,11 +47,11 @@ final class SubscriberState<T> {
               cancelAtOnce = true;
             } else {
               subscription = offered;
-              record("onSubscribe", "", Attributes.of());
+              recorder.record("onSubscribe", "");
               if (initialRequest > 0) {
                 recordRequest(initialRequest);
               }
-              toRequest = saturatingAdd(unsent, initialRequest);
+              toRequest = Demand.add(unsent, initialRequest);
               unsent = 0;
               cancelAtOnce = cancelled;
             }
@@ -83,14 +78,9 @@ final class SubscriberState<T> {
             int index = items.size();
             items.add(item);
             long outstandingBefore = outstandingAfter(index);
-            record(
-                "onNext",
-                shown,
-                Attributes.of(
-                    "index",
-                    String.valueOf(index),
-                    "outstanding",
-                    String.valueOf(Math.max(0, outstandingAfter(index + 1)))));
+            String outstanding = String.valueOf(Math.max(0, outstandingAfter(index + 1)));
+            recorder.record(
+                "onNext", shown, "index", String.valueOf(index), "outstanding", outstanding);
             String what = "onNext of item at index " + index + " (" + shown + ")";
             String problem = outOfOrder(what);
             if (problem == null && outstandingBefore <= 0) {
@@ -117,7 +107,7 @@ final class SubscriberState<T> {
           }
           synchronized (this) {
             String shown = FlowTexts.showError(failure);
-            record("onError", shown, Attributes.of());
+            recorder.record("onError", shown);
             terminate("onError (" + shown + ")", failure);
           }
         });
@@ -128,7 +118,7 @@ final class SubscriberState<T> {
         "onComplete",
         () -> {
           synchronized (this) {
-            record("onComplete", "", Attributes.of());
+            recorder.record("onComplete", "");
             terminate("onComplete", null);
           }
         });
@@ -142,7 +132,7 @@ final class SubscriberState<T> {
     synchronized (this) {
       target = subscription;
       if (target == null) {
-        unsent = saturatingAdd(unsent, n);
+        unsent = Demand.add(unsent, n);
       }
       recordRequest(n);
     }
@@ -159,7 +149,7 @@ final class SubscriberState<T> {
       }
       cancelled = true;
       target = subscription;
-      record("cancel", "", Attributes.of());
+      recorder.record("cancel", "");
     }
     if (target != null) {
       target.cancel();
@@ -167,9 +157,9 @@ final class SubscriberState<T> {
   }
 
   private void recordRequest(long n) {
-    requested = saturatingAdd(requested, n);
+    requested = Demand.add(requested, n);
     String total = FlowTexts.demand(requested);
-    record("request", "", Attributes.of("n", FlowTexts.demand(n), "requested", total));
+    recorder.record("request", "", "n", FlowTexts.demand(n), "requested", total);
   }
 
   synchronized List<T> items() {
@@ -275,16 +265,6 @@ final class SubscriberState<T> {
 
   private synchronized void violate(String violation) {
     violations.add(violation);
-    record("violation", violation, Attributes.of());
-  }
-
-  private void record(String what, String summary, Attributes attributes) {
-    timeline.append(
-        FlowEntries.SOURCE, FlowEntries.type(what, name), correlationId, null, summary, attributes);
-  }
-
-  private static long saturatingAdd(long a, long b) {
-    long sum = a + b;
-    return sum < 0 ? Long.MAX_VALUE : sum;
+    recorder.record("violation", violation);
   }
 }

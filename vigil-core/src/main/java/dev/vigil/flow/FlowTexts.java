@@ -1,6 +1,7 @@
 package dev.vigil.flow;
 
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,6 +63,38 @@ final class FlowTexts {
           parameter + " must not be blank, was " + (value == null ? "null" : "\"" + value + "\""));
     }
     return value;
+  }
+
+  /**
+   * Where two lists first part: "index 2 was 3 where 4 was {@code verb}.", or what one lacks or has
+   * beyond the other; the lists differ.
+   */
+  static String difference(List<?> actual, List<?> expected, String verb) {
+    int common = Math.min(actual.size(), expected.size());
+    for (int i = 0; i < common; i++) {
+      if (!Objects.equals(actual.get(i), expected.get(i))) {
+        return "index "
+            + i
+            + " was "
+            + show(actual.get(i))
+            + " where "
+            + show(expected.get(i))
+            + " was "
+            + verb
+            + ".";
+      }
+    }
+    return actual.size() < expected.size()
+        ? "it lacks the items from index "
+            + common
+            + " on: "
+            + showList(expected.subList(common, expected.size()))
+            + "."
+        : "it also received, from index "
+            + common
+            + " on: "
+            + showList(actual.subList(common, actual.size()))
+            + ".";
   }
 
   /** "Expecting subscriber "x":" and the state line, then the expectation. */

@@ -41,32 +41,7 @@ final class SubscriberTexts {
             + FlowTexts.showList(expected)
             + NL
             + "but ";
-    int common = Math.min(actual.size(), expected.size());
-    for (int i = 0; i < common; i++) {
-      if (!actual.get(i).equals(expected.get(i))) {
-        return text
-            + "index "
-            + i
-            + " was "
-            + FlowTexts.show(actual.get(i))
-            + " where "
-            + FlowTexts.show(expected.get(i))
-            + " was expected.";
-      }
-    }
-    return actual.size() < expected.size()
-        ? text
-            + "it lacks the items from index "
-            + common
-            + " on: "
-            + FlowTexts.showList(expected.subList(common, expected.size()))
-            + "."
-        : text
-            + "it also received, from index "
-            + common
-            + " on: "
-            + FlowTexts.showList(actual.subList(common, actual.size()))
-            + ".";
+    return text + FlowTexts.difference(actual, expected, "expected");
   }
 
   /** The subscriber did not complete. */

@@ -264,4 +264,8 @@ public final class TestSubscriber<T> implements Flow.Subscriber<T> {
   String subject() {
     return checks.subject();
   }
+
+  String describe() {
+    return state.describe();
+  }
 }

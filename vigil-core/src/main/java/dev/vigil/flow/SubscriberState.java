@@ -73,28 +73,28 @@ final class SubscriberState<T> {
             throw new NullPointerException("item must not be null (rule 2.13)");
           }
           // Outside the lock: an item's toString may be slow, and it must not hold up the others.
-          String shown = FlowTexts.show(item);
-          synchronized (this) {
-            int index = items.size();
-            items.add(item);
-            long outstandingBefore = outstandingAfter(index);
-            String outstanding = String.valueOf(Math.max(0, outstandingAfter(index + 1)));
-            recorder.record(
-                "onNext", shown, "index", String.valueOf(index), "outstanding", outstanding);
-            String what = "onNext of item at index " + index + " (" + shown + ")";
-            String problem = outOfOrder(what);
-            if (problem == null && outstandingBefore <= 0) {
-              problem =
-                  what
-                      + " exceeded demand: outstanding demand was 0 ("
-                      + requested
-                      + " requested in total)";
-            }
-            if (problem != null) {
-              violate(problem);
-            }
-          }
+          receive(item, FlowTexts.show(item));
         });
+  }
+
+  private synchronized void receive(T item, String shown) {
+    int index = items.size();
+    items.add(item);
+    long outstandingBefore = outstandingAfter(index);
+    String outstanding = String.valueOf(Math.max(0, outstandingAfter(index + 1)));
+    recorder.record("onNext", shown, "index", String.valueOf(index), "outstanding", outstanding);
+    String what = "onNext of item at index " + index + " (" + shown + ")";
+    String problem = outOfOrder(what);
+    if (problem == null && outstandingBefore <= 0) {
+      problem =
+          what
+              + " exceeded demand: outstanding demand was 0 ("
+              + requested
+              + " requested in total)";
+    }
+    if (problem != null) {
+      violate(problem);
+    }
   }
 
   void onError(@Nullable Throwable failure) {

@@ -1,12 +1,16 @@
 /**
  * Vigil's core: the per-test context ({@code dev.vigil}), real and virtual time and the signal
- * ({@code dev.vigil.time}), the timeline ({@code dev.vigil.timeline}) and leak checks ({@code
- * dev.vigil.leak}). No runtime dependency.
+ * ({@code dev.vigil.time}), the timeline ({@code dev.vigil.timeline}), leak checks ({@code
+ * dev.vigil.leak}) and backpressure tests for {@code java.util.concurrent.Flow} ({@code
+ * dev.vigil.flow}). No runtime dependency; Reactive Streams adapters need {@code
+ * org.reactivestreams} when used.
  */
 module dev.vigil.core {
   requires transitive org.jspecify;
+  requires static org.reactivestreams;
 
   exports dev.vigil;
+  exports dev.vigil.flow;
   exports dev.vigil.leak;
   exports dev.vigil.time;
   exports dev.vigil.timeline;

@@ -7,6 +7,7 @@ module dev.vigil.core {
   requires transitive org.jspecify;
 
   exports dev.vigil;
+  exports dev.vigil.async;
   exports dev.vigil.leak;
   exports dev.vigil.time;
   exports dev.vigil.timeline;

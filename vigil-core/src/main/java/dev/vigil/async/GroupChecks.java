@@ -16,6 +16,8 @@ import java.util.Set;
  * texts: first failure cancels the siblings, every failure reported, nothing left running.
  */
 final class GroupChecks {
+  private static final String NEVER_CANCELLED = "; it was never cancelled";
+
   private GroupChecks() {}
 
   static void firstFailureCancelledSiblings(List<SubtaskRecord.View> views) {
@@ -46,8 +48,8 @@ final class GroupChecks {
               + first.subtask()
               + Texts.NL
               + "to end cancelled or interrupted, none starting afterwards, but "
-              + count(broken.size(), "did", "did")
-              + " not:"
+              + broken.size()
+              + " did not:"
               + indented(broken),
           first.subtask().failure());
     }
@@ -62,12 +64,12 @@ final class GroupChecks {
     if (view.startedSeq() != SubtaskRecord.NOT_YET && view.startedSeq() > firstFailure) {
       return "; it started after the first failure, at " + subtask.startedAt();
     }
+    boolean cancelled = subtask.cancelRequestedAt() != null;
     return switch (subtask.state()) {
       case QUEUED, RUNNING -> "";
-      case SUCCEEDED, FAILED ->
-          subtask.cancelRequestedAt() == null
-              ? "; it was never cancelled"
-              : "; it ran to its end although cancelled";
+      case SUCCEEDED -> cancelled ? "; it ran to its end although cancelled" : NEVER_CANCELLED;
+      // Failing once cancelled is ending by cancellation; the failure must still be reported.
+      case FAILED -> cancelled ? null : NEVER_CANCELLED;
       case CANCELLED, INTERRUPTED -> null;
     };
   }

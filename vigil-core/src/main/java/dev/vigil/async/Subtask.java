@@ -36,13 +36,17 @@ public record Subtask(
     RUNNING,
     /** Its body returned. */
     SUCCEEDED,
-    /** Its body threw, on its own (no cancellation requested, no interrupt). */
+    /**
+     * Its body threw on its own: anything but what {@link #INTERRUPTED} counts, even after its
+     * cancellation was requested (a group must report such failures too).
+     */
     FAILED,
     /** Cancelled before its body started; it never will. */
     CANCELLED,
     /**
-     * Its body threw after its cancellation was requested or its thread interrupted (an {@link
-     * InterruptedException}, or whatever it threw instead).
+     * Its body stopped because it was interrupted or cancelled: it threw an {@link
+     * InterruptedException} (or something caused by one), an {@code InterruptedIOException}, a
+     * {@code ClosedByInterruptException} or a {@code CancellationException}.
      */
     INTERRUPTED;
 

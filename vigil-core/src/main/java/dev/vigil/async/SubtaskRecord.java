@@ -59,18 +59,32 @@ final class SubtaskRecord {
     if (thrown == null) {
       state = Subtask.State.SUCCEEDED;
     } else {
-      boolean interrupted =
-          thrown instanceof InterruptedException
-              || thrown instanceof CancellationException
-              || cancelRequested
-              || Thread.currentThread().isInterrupted();
-      state = interrupted ? Subtask.State.INTERRUPTED : Subtask.State.FAILED;
+      state = stoppedByInterrupt(thrown) ? Subtask.State.INTERRUPTED : Subtask.State.FAILED;
       failure = thrown;
     }
     endedSeq = log.nextEvent();
     endedAt = log.now();
     String summary = thrown == null ? label() : label() + ": " + Texts.describe(thrown, " ");
     log.record(this, state.name().toLowerCase(java.util.Locale.ROOT), summary);
+  }
+
+  /**
+   * Whether a body threw because it was interrupted or cancelled, rather than failing on its own:
+   * an interrupt or cancellation exception, or one caused by an interrupt.
+   */
+  static boolean stoppedByInterrupt(Throwable thrown) {
+    if (thrown instanceof CancellationException
+        || thrown instanceof java.io.InterruptedIOException
+        || thrown instanceof java.nio.channels.ClosedByInterruptException) {
+      return true;
+    }
+    int depth = 0;
+    for (Throwable t = thrown; t != null && depth < 16; t = t.getCause(), depth++) {
+      if (t instanceof InterruptedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Notes that its future was cancelled (or the executor shut down now), if it has not ended. */

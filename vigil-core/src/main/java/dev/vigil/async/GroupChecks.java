@@ -10,21 +10,17 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules of a fail-fast group over what a {@link SubtaskWatch} recorded, and their failure
  * texts: first failure cancels the siblings, every failure reported, nothing left running.
  */
 final class GroupChecks {
-  private static final String NEVER_CANCELLED = "; it was never cancelled";
-
   private GroupChecks() {}
 
   static void firstFailureCancelledSiblings(List<SubtaskRecord.View> views) {
-    Optional<SubtaskRecord.View> found =
-        views.stream()
-            .filter(view -> view.subtask().state() == Subtask.State.FAILED)
-            .min(Comparator.comparingLong(SubtaskRecord.View::endedSeq));
+    Optional<SubtaskRecord.View> found = firstFailure(views);
     if (found.isEmpty()) {
       String head = "Expecting a subtask to have failed, for its siblings to be cancelled, but ";
       throw new AsyncAssertionError(
@@ -33,11 +29,9 @@ final class GroupChecks {
     SubtaskRecord.View first = found.get();
     List<String> broken = new ArrayList<>();
     for (SubtaskRecord.View view : views) {
-      if (view != first && view.endedSeq() > first.endedSeq()) {
-        String why = brokenRule(view, first.endedSeq());
-        if (why != null) {
-          broken.add(view.subtask() + why);
-        }
+      String why = view == first ? null : brokenRule(view, first.endedSeq());
+      if (why != null) {
+        broken.add(view.subtask() + why);
       }
     }
     if (!broken.isEmpty()) {
@@ -56,20 +50,40 @@ final class GroupChecks {
   }
 
   /**
-   * Why a subtask that had not ended at the first failure breaks the rule, or null if it does not.
+   * The failure that set the group cancelling: the earliest to end among those that failed without
+   * being cancelled. A group reacts inside the failing task, so a sibling it cancelled may fail
+   * (while stopping) and end a moment before the first failure's task does.
    */
-  private static @org.jspecify.annotations.Nullable String brokenRule(
-      SubtaskRecord.View view, long firstFailure) {
+  private static Optional<SubtaskRecord.View> firstFailure(List<SubtaskRecord.View> views) {
+    Comparator<SubtaskRecord.View> byEnd = Comparator.comparingLong(SubtaskRecord.View::endedSeq);
+    List<SubtaskRecord.View> failed =
+        views.stream().filter(view -> view.subtask().state() == Subtask.State.FAILED).toList();
+    Optional<SubtaskRecord.View> uncancelled =
+        failed.stream().filter(view -> view.subtask().cancelRequestedAt() == null).min(byEnd);
+    return uncancelled.isPresent() ? uncancelled : failed.stream().min(byEnd);
+  }
+
+  /**
+   * Why a sibling of the first failure breaks the rule, or null if it does not. One that returned
+   * normally once its cancellation was requested ignored it, whenever that was; otherwise only
+   * those that had not ended when the first failure's task ended are judged.
+   */
+  private static @Nullable String brokenRule(SubtaskRecord.View view, long firstFailure) {
     Subtask subtask = view.subtask();
+    boolean cancelled = subtask.cancelRequestedAt() != null;
+    if (subtask.state() == Subtask.State.SUCCEEDED && cancelled) {
+      return "; it ran to its end although cancelled";
+    }
+    if (view.endedSeq() < firstFailure) {
+      return null;
+    }
     if (view.startedSeq() != SubtaskRecord.NOT_YET && view.startedSeq() > firstFailure) {
       return "; it started after the first failure, at " + subtask.startedAt();
     }
-    boolean cancelled = subtask.cancelRequestedAt() != null;
     return switch (subtask.state()) {
       case QUEUED, RUNNING -> "";
-      case SUCCEEDED -> cancelled ? "; it ran to its end although cancelled" : NEVER_CANCELLED;
-      // Failing once cancelled is ending by cancellation; the failure must still be reported.
-      case FAILED -> cancelled ? null : NEVER_CANCELLED;
+      // A failure once cancelled is an ending by cancellation (the group must still report it).
+      case SUCCEEDED, FAILED -> cancelled ? null : "; it was never cancelled";
       case CANCELLED, INTERRUPTED -> null;
     };
   }

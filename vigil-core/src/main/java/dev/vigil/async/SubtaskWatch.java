@@ -253,8 +253,12 @@ public final class SubtaskWatch implements ExecutorService {
 
     Batch(Collection<? extends Callable<T>> tasks) {
       Objects.requireNonNull(tasks, "tasks must not be null");
-      for (Callable<T> task : tasks) {
-        Objects.requireNonNull(task, "tasks must not hold null");
+      List<Callable<T>> given = new ArrayList<>(tasks);
+      for (int i = 0; i < given.size(); i++) {
+        Callable<T> task = given.get(i);
+        if (task == null) {
+          throw new NullPointerException("tasks must not hold null, was null at index " + i);
+        }
         SubtaskRecord record = log.submitted(task);
         records.add(record);
         recorded.add(RecordedTask.of(record, task));

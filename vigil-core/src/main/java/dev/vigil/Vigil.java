@@ -221,10 +221,6 @@ public final class Vigil implements AutoCloseable {
    * Waits for {@code future} to complete normally and returns its value (see {@link Completes}); it
    * fails at once if the future fails or is cancelled.
    *
-   * <pre>{@code
-   * Map<String, String> data = vigil.completes(fetchData()).within(Duration.ofSeconds(1));
-   * }</pre>
-   *
    * @param future the future; seen done when the wait looks
    * @param <T> the type of the value
    * @return the wait, to run with {@link Completes#within} or {@link Completes#get}
@@ -261,11 +257,6 @@ public final class Vigil implements AutoCloseable {
 
   /**
    * Waits for {@code future} to fail and returns the failure, unwrapped (see {@link Fails}).
-   *
-   * <pre>{@code
-   * vigil.fails(api.fetchUserData("123")).with(IOException.class)
-   *     .withMessageContaining("API timeout").get();
-   * }</pre>
    *
    * @param future the future; seen done when the wait looks
    * @return the wait, expecting any failure until told otherwise
@@ -324,11 +315,6 @@ public final class Vigil implements AutoCloseable {
   /**
    * Prepares a check that an operation times out at exactly its deadline on virtual time, not
    * before, and cleans up after itself (see {@link TimeoutCheck}).
-   *
-   * <pre>{@code
-   * vigil.timesOut(() -> client.fetch("order-1")).at(Duration.ofSeconds(5))
-   *     .leavingNothingScheduled();
-   * }</pre>
    *
    * @param operation starts the operation and returns its future; run by {@link TimeoutCheck#at}
    * @return the check

@@ -26,7 +26,9 @@ final class SubtaskLog {
   /** Records a submission; {@code task}'s own text names it, unless it is a lambda. */
   SubtaskRecord submitted(Object task) {
     String text = String.valueOf(task);
-    String name = text.contains("$$Lambda") ? "" : text;
+    // A lambda's or Object's own text names nothing a reader wrote.
+    boolean unnamed = text.contains("$$Lambda") || text.startsWith(task.getClass().getName() + "@");
+    String name = unnamed ? "" : text;
     SubtaskRecord record;
     synchronized (records) {
       record = new SubtaskRecord(this, records.size(), name, now());

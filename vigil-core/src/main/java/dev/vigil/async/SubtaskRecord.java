@@ -64,7 +64,10 @@ final class SubtaskRecord {
     }
     endedSeq = log.nextEvent();
     endedAt = log.now();
-    String summary = thrown == null ? label() : label() + ": " + Texts.describe(thrown, " ");
+    String summary =
+        thrown == null
+            ? label()
+            : label() + ": " + Texts.describe(thrown, " ").lines().findFirst().orElse("");
     log.record(this, state.name().toLowerCase(java.util.Locale.ROOT), summary);
   }
 

@@ -254,11 +254,13 @@ public final class SubtaskWatch implements ExecutorService {
     Batch(Collection<? extends Callable<T>> tasks) {
       Objects.requireNonNull(tasks, "tasks must not be null");
       List<Callable<T>> given = new ArrayList<>(tasks);
+      // Checked before any is recorded, so bad input leaves no half-recorded batch.
       for (int i = 0; i < given.size(); i++) {
-        Callable<T> task = given.get(i);
-        if (task == null) {
+        if (given.get(i) == null) {
           throw new NullPointerException("tasks must not hold null, was null at index " + i);
         }
+      }
+      for (Callable<T> task : given) {
         SubtaskRecord record = log.submitted(task);
         records.add(record);
         recorded.add(RecordedTask.of(record, task));

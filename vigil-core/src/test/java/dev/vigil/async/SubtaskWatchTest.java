@@ -129,6 +129,7 @@ class SubtaskWatchTest {
         .extracting(Subtask::state)
         .containsExactly(Subtask.State.FAILED, Subtask.State.CANCELLED);
     assertThat(watch.subtasks().get(0).failure()).hasMessage("from inside a FutureTask");
+    assertThat(watch.subtasks().get(0).name()).isEmpty(); // Object's own text names nothing
   }
 
   @Test

@@ -147,7 +147,7 @@ class SubtaskWatchThreadsTest {
   }
 
   @Test
-  void a_group_that_does_not_cancel_leaves_the_sibling_running_and_never_cancelled() {
+  void a_group_that_does_not_cancel_leaves_the_sibling_running() {
     var unused =
         vigil.fails(group(Bug.LEAVES_SIBLINGS_RUNNING, blocksUntilInterrupted())).within(PATIENCE);
 
@@ -160,6 +160,22 @@ class SubtaskWatchThreadsTest {
     assertThat(running.getMessage())
         .contains("but 1 is:")
         .contains("  #0 'a' is still running (started at ");
+  }
+
+  @Test
+  void a_sibling_left_to_finish_after_the_first_failure_was_never_cancelled() {
+    var unused =
+        vigil.fails(group(Bug.LEAVES_SIBLINGS_RUNNING, blocksUntilInterrupted())).within(PATIENCE);
+    never.countDown();
+    vigil
+        .eventually(() -> watch.subtasks().get(0).state() == Subtask.State.SUCCEEDED)
+        .within(PATIENCE);
+
+    AsyncAssertionError error =
+        catchThrowableOfType(AsyncAssertionError.class, watch::firstFailureCancelledSiblings);
+
+    assertThat(error.getMessage())
+        .containsPattern("  #0 'a' succeeded at \\S+; it was never cancelled");
   }
 
   @Test

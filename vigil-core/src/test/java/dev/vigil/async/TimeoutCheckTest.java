@@ -260,6 +260,31 @@ class TimeoutCheckTest {
   }
 
   @Test
+  void every_task_left_scheduled_is_listed_in_the_order_it_would_run() {
+    TimedOut timedOut =
+        vigil
+            .timesOut(
+                () -> {
+                  vigil
+                      .scheduler()
+                      .schedule(new NamedTask<>("cleanup", () -> 1), 2, TimeUnit.HOURS);
+                  vigil.scheduler().schedule(new NamedTask<>("retry", () -> 1), 1, TimeUnit.HOURS);
+                  return Timeouts.failAfter(
+                      new CompletableFuture<String>(), Duration.ofSeconds(5), vigil.scheduler());
+                })
+            .at(Duration.ofSeconds(5));
+
+    assertThatThrownBy(timedOut::leavingNothingScheduled)
+        .hasMessage(
+            "Expecting the operation to leave nothing scheduled after timing out at 5s"
+                + " (2026-01-01T00:00:05Z), but 2 tasks it scheduled are still pending:"
+                + NL
+                + "  'retry' due at 2026-01-01T01:00:00Z"
+                + NL
+                + "  'cleanup' due at 2026-01-01T02:00:00Z");
+  }
+
+  @Test
   void an_invariant_that_does_not_hold_fails_naming_it() {
     TimedOut timedOut =
         vigil.timesOut(() -> client(Duration.ofSeconds(5)).fetch("a")).at(Duration.ofSeconds(5));

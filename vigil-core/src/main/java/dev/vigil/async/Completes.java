@@ -89,7 +89,7 @@ public final class Completes<T extends @Nullable Object> {
    */
   @SuppressWarnings("NullAway") // the value is null only where the future's T admits it
   public T within(Duration timeout) {
-    Outcome<T> outcome = FutureWaits.awaitOne(vigil, watched, description, timeout);
+    FutureOutcome<T> outcome = FutureWaits.awaitOne(vigil, watched, description, timeout);
     if (!outcome.succeeded()) {
       throw new AsyncAssertionError(
           "Expecting " + description + ", " + Texts.but(outcome), outcome.failure());

@@ -127,7 +127,7 @@ public final class Fails<X extends Throwable> {
    * @throws AsyncAssertionError when it succeeded, or failed otherwise than expected
    */
   public X within(Duration timeout) {
-    Outcome<?> outcome = FutureWaits.awaitOne(vigil, watched, description, timeout);
+    FutureOutcome<?> outcome = FutureWaits.awaitOne(vigil, watched, description, timeout);
     Throwable failure = outcome.failure();
     if (failure == null) {
       throw new AsyncAssertionError("Expecting " + description + ", " + Texts.but(outcome), null);
@@ -152,7 +152,7 @@ public final class Fails<X extends Throwable> {
   }
 
   private AsyncAssertionError mismatch(
-      String expectation, String expected, Outcome<?> outcome, Throwable failure) {
+      String expectation, String expected, FutureOutcome<?> outcome, Throwable failure) {
     return new AsyncAssertionError(
         "Expecting "
             + description

@@ -24,7 +24,7 @@ final class FutureWaits {
   }
 
   /** Waits for the one watched future and returns its outcome. */
-  static <T extends @Nullable Object> Outcome<T> awaitOne(
+  static <T extends @Nullable Object> FutureOutcome<T> awaitOne(
       Vigil vigil, WatchedFutures<T> watched, String description, Duration timeout) {
     awaitAll(vigil, watched, description, timeout);
     return Objects.requireNonNull(watched.outcome(0), "a done future has an outcome");

@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class Gathered<T extends @Nullable Object> {
-  private final List<Outcome<T>> outcomes;
+  private final List<FutureOutcome<T>> outcomes;
   private final List<Integer> completionOrder;
 
-  Gathered(List<Outcome<T>> outcomes, List<Integer> completionOrder) {
+  Gathered(List<FutureOutcome<T>> outcomes, List<Integer> completionOrder) {
     this.outcomes = List.copyOf(outcomes);
     this.completionOrder = List.copyOf(completionOrder);
   }
@@ -38,7 +38,7 @@ public final class Gathered<T extends @Nullable Object> {
    * @return its outcome
    * @throws IndexOutOfBoundsException when there is no such future
    */
-  public Outcome<T> outcome(int index) {
+  public FutureOutcome<T> outcome(int index) {
     Objects.checkIndex(index, outcomes.size());
     return outcomes.get(index);
   }
@@ -48,7 +48,7 @@ public final class Gathered<T extends @Nullable Object> {
    *
    * @return an immutable list
    */
-  public List<Outcome<T>> outcomes() {
+  public List<FutureOutcome<T>> outcomes() {
     return outcomes;
   }
 
@@ -69,7 +69,7 @@ public final class Gathered<T extends @Nullable Object> {
   @SuppressWarnings("NullAway") // a succeeded outcome's value is null only where T admits it
   public List<T> values() {
     List<T> values = new ArrayList<>();
-    for (Outcome<T> outcome : outcomes) {
+    for (FutureOutcome<T> outcome : outcomes) {
       if (outcome.succeeded()) {
         values.add(outcome.value());
       }
@@ -82,7 +82,7 @@ public final class Gathered<T extends @Nullable Object> {
    *
    * @return an immutable list
    */
-  public List<Outcome<T>> failures() {
+  public List<FutureOutcome<T>> failures() {
     return outcomes.stream().filter(outcome -> !outcome.succeeded()).toList();
   }
 
@@ -94,7 +94,7 @@ public final class Gathered<T extends @Nullable Object> {
    *     failure is the cause)
    */
   public Gathered<T> allSucceeded() {
-    List<Outcome<T>> failures = failures();
+    List<FutureOutcome<T>> failures = failures();
     if (failures.isEmpty()) {
       return this;
     }
@@ -104,7 +104,7 @@ public final class Gathered<T extends @Nullable Object> {
             .append(" futures to succeed, but ")
             .append(failures.size())
             .append(" did not:");
-    for (Outcome<T> failure : failures) {
+    for (FutureOutcome<T> failure : failures) {
       text.append(Texts.NL).append("  ").append(failure);
     }
     throw new AsyncAssertionError(text.toString(), failures.get(0).failure());

@@ -38,7 +38,7 @@ final class Texts {
   }
 
   /** How an outcome ended, in one line: {@code failed at 2026-01-01T00:00:01Z with …}. */
-  static String ended(Outcome<?> outcome) {
+  static String ended(FutureOutcome<?> outcome) {
     String at = " at " + outcome.completedAt();
     return switch (outcome.state()) {
       case SUCCEEDED -> "succeeded" + at + " with " + show(outcome.value());
@@ -48,12 +48,12 @@ final class Texts {
   }
 
   /** "but it …" with what it ended with on an indented line of its own. */
-  static String but(Outcome<?> outcome) {
+  static String but(FutureOutcome<?> outcome) {
     return but(outcome, "");
   }
 
   /** "but it …", with {@code afterInstant} (such as {@code " (2s in)"}) after the instant. */
-  static String but(Outcome<?> outcome, String afterInstant) {
+  static String but(FutureOutcome<?> outcome, String afterInstant) {
     String at = " at " + outcome.completedAt() + afterInstant;
     return switch (outcome.state()) {
       case SUCCEEDED -> "but it succeeded" + at + " with:" + NL + "  " + show(outcome.value());
@@ -62,7 +62,7 @@ final class Texts {
     };
   }
 
-  private static Throwable failure(Outcome<?> outcome) {
+  private static Throwable failure(FutureOutcome<?> outcome) {
     Throwable failure = outcome.failure();
     if (failure == null) {
       throw new IllegalStateException("a failed outcome without a failure: " + outcome.state());

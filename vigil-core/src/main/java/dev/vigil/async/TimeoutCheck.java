@@ -97,7 +97,7 @@ public final class TimeoutCheck {
     try {
       watched.poll();
       time.advanceTo(start.plusNanos(nanos - 1));
-      Outcome<Object> early = watched.outcome(0);
+      FutureOutcome<Object> early = watched.outcome(0);
       if (early != null) {
         throw new AsyncAssertionError(scene.early(early), early.failure());
       }
@@ -108,7 +108,8 @@ public final class TimeoutCheck {
     return judge(scene, watched.outcome(0));
   }
 
-  private TimedOut judge(TimeoutScene scene, @org.jspecify.annotations.Nullable Outcome<?> at) {
+  private TimedOut judge(
+      TimeoutScene scene, @org.jspecify.annotations.Nullable FutureOutcome<?> at) {
     if (at == null) {
       throw new AsyncAssertionError(scene.stillRunning(), null);
     }

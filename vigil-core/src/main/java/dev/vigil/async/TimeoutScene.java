@@ -36,7 +36,7 @@ record TimeoutScene(
         .toList();
   }
 
-  String early(Outcome<?> outcome) {
+  String early(FutureOutcome<?> outcome) {
     String in = " (" + Durations.format(Duration.between(start, outcome.completedAt())) + " in)";
     return "Expecting the operation to time out at "
         + when()
@@ -56,7 +56,7 @@ record TimeoutScene(
     return head + "; the tasks it scheduled that are still pending:" + list(pending);
   }
 
-  String wrongEnd(Class<? extends Throwable> expected, Outcome<?> outcome) {
+  String wrongEnd(Class<? extends Throwable> expected, FutureOutcome<?> outcome) {
     return "Expecting the operation to time out at "
         + when()
         + " with an instance of:"

@@ -26,7 +26,7 @@ final class WatchedFutures<T extends @Nullable Object> {
 
   private final Vigil vigil;
   private final @Nullable Future<? extends T>[] plain;
-  private final AtomicReferenceArray<@Nullable Outcome<T>> outcomes;
+  private final AtomicReferenceArray<@Nullable FutureOutcome<T>> outcomes;
   private final List<Integer> completionOrder = new ArrayList<>();
 
   @SuppressWarnings("unchecked")
@@ -86,22 +86,23 @@ final class WatchedFutures<T extends @Nullable Object> {
         return;
       }
       Throwable failure = thrown == null ? null : unwrap(thrown);
-      Outcome.State state =
+      FutureOutcome.State state =
           failure == null
-              ? Outcome.State.SUCCEEDED
+              ? FutureOutcome.State.SUCCEEDED
               : failure instanceof CancellationException
-                  ? Outcome.State.CANCELLED
-                  : Outcome.State.FAILED;
+                  ? FutureOutcome.State.CANCELLED
+                  : FutureOutcome.State.FAILED;
       TimelineEntry entry = record(index, state, value, failure);
       // The entry's instant is the outcome's, so the timeline and the outcome agree.
       outcomes.set(
-          index, new Outcome<>(index, state, failure == null ? value : null, failure, entry.at()));
+          index,
+          new FutureOutcome<>(index, state, failure == null ? value : null, failure, entry.at()));
       completionOrder.add(index);
     }
   }
 
   private TimelineEntry record(
-      int index, Outcome.State state, @Nullable T value, @Nullable Throwable failure) {
+      int index, FutureOutcome.State state, @Nullable T value, @Nullable Throwable failure) {
     String summary =
         failure == null
             ? Texts.show(value)
@@ -127,15 +128,15 @@ final class WatchedFutures<T extends @Nullable Object> {
     return failure;
   }
 
-  @Nullable Outcome<T> outcome(int index) {
+  @Nullable FutureOutcome<T> outcome(int index) {
     return outcomes.get(index);
   }
 
   /** The outcomes by index; every future must be done. */
-  List<Outcome<T>> outcomes() {
-    List<Outcome<T>> all = new ArrayList<>();
+  List<FutureOutcome<T>> outcomes() {
+    List<FutureOutcome<T>> all = new ArrayList<>();
     for (int i = 0; i < outcomes.length(); i++) {
-      Outcome<T> outcome = outcomes.get(i);
+      FutureOutcome<T> outcome = outcomes.get(i);
       if (outcome == null) {
         throw new IllegalStateException("future #" + i + " is not done");
       }

@@ -56,13 +56,17 @@ class GatherTest {
 
     assertThat(results.size()).isEqualTo(3);
     assertThat(results.outcome(0))
-        .isEqualTo(new Outcome<>(0, Outcome.State.SUCCEEDED, "a", null, ORIGIN.plusMillis(100)));
+        .isEqualTo(
+            new FutureOutcome<>(
+                0, FutureOutcome.State.SUCCEEDED, "a", null, ORIGIN.plusMillis(100)));
     assertThat(results.outcome(1))
-        .isEqualTo(new Outcome<>(1, Outcome.State.FAILED, null, timeout, ORIGIN.plusMillis(50)));
+        .isEqualTo(
+            new FutureOutcome<>(
+                1, FutureOutcome.State.FAILED, null, timeout, ORIGIN.plusMillis(50)));
     assertThat(results.outcome(2).cancelled()).isTrue();
     assertThat(results.outcome(2).completedAt()).isEqualTo(ORIGIN.plusMillis(30));
     assertThat(results.values()).containsExactly("a");
-    assertThat(results.failures()).extracting(Outcome::index).containsExactly(1, 2);
+    assertThat(results.failures()).extracting(FutureOutcome::index).containsExactly(1, 2);
     assertThat(results.completionOrder()).containsExactly(2, 1, 0);
   }
 

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the type of the value
  * @since 0.1
  */
-public record Outcome<T extends @Nullable Object>(
+public record FutureOutcome<T extends @Nullable Object>(
     int index, State state, @Nullable T value, @Nullable Throwable failure, Instant completedAt) {
 
   /** How a future completed. */
@@ -42,7 +42,7 @@ public record Outcome<T extends @Nullable Object>(
    * @param failure the failure, present unless it succeeded
    * @param completedAt when it completed
    */
-  public Outcome {
+  public FutureOutcome {
     if (index < 0) {
       throw new IllegalArgumentException("index must not be negative, was " + index);
     }

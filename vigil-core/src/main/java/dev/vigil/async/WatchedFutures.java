@@ -5,6 +5,7 @@ import dev.vigil.timeline.Attributes;
 import dev.vigil.timeline.TimelineEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -103,15 +104,14 @@ final class WatchedFutures<T extends @Nullable Object> {
 
   private TimelineEntry record(
       int index, FutureOutcome.State state, @Nullable T value, @Nullable Throwable failure) {
-    String summary =
-        failure == null
-            ? Texts.show(value)
-            : Texts.describe(failure, " ").lines().findFirst().orElse("");
+    String text = failure == null ? Texts.show(value) : Texts.describe(failure, " ");
+    // One line: the timeline renders entries as rows.
+    String summary = text.lines().findFirst().orElse("");
     return vigil
         .timeline()
         .append(
             SOURCE,
-            state.name().toLowerCase(java.util.Locale.ROOT),
+            state.name().toLowerCase(Locale.ROOT),
             null,
             null,
             summary.length() > 200 ? summary.substring(0, 199) + "…" : summary,

@@ -1,5 +1,10 @@
 package dev.vigil;
 
+import dev.vigil.async.Completes;
+import dev.vigil.async.Fails;
+import dev.vigil.async.Gather;
+import dev.vigil.async.SubtaskWatch;
+import dev.vigil.async.TimeoutCheck;
 import dev.vigil.internal.Durations;
 import dev.vigil.time.Signal;
 import dev.vigil.time.TimeSource;
@@ -10,7 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -205,6 +215,123 @@ public final class Vigil implements AutoCloseable {
     }
     Durations.positiveNanos("pollInterval", pollInterval);
     return new ValueHistory<>(this, name, notNull(probe), pollInterval);
+  }
+
+  /**
+   * Waits for {@code future} to complete normally and returns its value (see {@link Completes}); it
+   * fails at once if the future fails or is cancelled.
+   *
+   * @param future the future; seen done when the wait looks
+   * @param <T> the type of the value
+   * @return the wait, to run with {@link Completes#within} or {@link Completes#get}
+   */
+  public <T extends @Nullable Object> Completes<T> completes(Future<? extends T> future) {
+    return Completes.of(this, future);
+  }
+
+  /**
+   * Waits for {@code stage} to complete normally and returns its value; its completion is recorded
+   * at its own instant.
+   *
+   * @param stage the stage
+   * @param <T> the type of the value
+   * @return the wait
+   */
+  public <T extends @Nullable Object> Completes<T> completes(CompletionStage<? extends T> stage) {
+    return Completes.ofStage(this, stage);
+  }
+
+  /**
+   * Waits for {@code future} to complete normally and returns its value.
+   *
+   * @param future the future
+   * @param <T> the type of the value
+   * @return the wait
+   */
+  // A CompletableFuture is both a Future and a CompletionStage, so without this overload a call
+  // with one would be ambiguous; it takes the stage's exact completion instant.
+  public <T extends @Nullable Object> Completes<T> completes(
+      CompletableFuture<? extends T> future) {
+    return Completes.ofStage(this, future);
+  }
+
+  /**
+   * Waits for {@code future} to fail and returns the failure, unwrapped (see {@link Fails}).
+   *
+   * @param future the future; seen done when the wait looks
+   * @return the wait, expecting any failure until told otherwise
+   */
+  public Fails<Throwable> fails(Future<?> future) {
+    return Fails.of(this, future);
+  }
+
+  /**
+   * Waits for {@code stage} to fail and returns the failure, unwrapped.
+   *
+   * @param stage the stage
+   * @return the wait
+   */
+  public Fails<Throwable> fails(CompletionStage<?> stage) {
+    return Fails.ofStage(this, stage);
+  }
+
+  /**
+   * Waits for {@code future} to fail and returns the failure, unwrapped.
+   *
+   * @param future the future
+   * @return the wait
+   */
+  // As for completes: the overload a CompletableFuture would otherwise find ambiguous.
+  public Fails<Throwable> fails(CompletableFuture<?> future) {
+    return Fails.ofStage(this, future);
+  }
+
+  /**
+   * Waits for every future of a list to be done, however each ends, and returns all outcomes by
+   * index and in completion order (see {@link Gather}), as {@code asyncio.gather(...,
+   * return_exceptions=True)} does.
+   *
+   * @param futures the futures, such as {@code CompletableFuture}s
+   * @param <T> the type of the values
+   * @return the wait
+   */
+  public <T extends @Nullable Object> Gather<T> gather(
+      List<? extends Future<? extends T>> futures) {
+    return Gather.of(this, futures);
+  }
+
+  /**
+   * Waits for every stage of a list to be done, however each ends, and returns all outcomes.
+   *
+   * @param stages the stages
+   * @param <T> the type of the values
+   * @return the wait
+   */
+  public <T extends @Nullable Object> Gather<T> gatherStages(
+      List<? extends CompletionStage<? extends T>> stages) {
+    return Gather.ofStages(this, stages);
+  }
+
+  /**
+   * Prepares a check that an operation times out at exactly its deadline on virtual time, not
+   * before, and cleans up after itself (see {@link TimeoutCheck}).
+   *
+   * @param operation starts the operation and returns its future; run by {@link TimeoutCheck#at}
+   * @return the check
+   */
+  public TimeoutCheck timesOut(Supplier<? extends Future<?>> operation) {
+    return TimeoutCheck.of(this, operation);
+  }
+
+  /**
+   * Wraps an executor so that every subtask run on it is recorded, for the checks of a fail-fast
+   * group (see {@link SubtaskWatch}).
+   *
+   * @param executor such as a thread pool, or {@link #scheduler()} under virtual time
+   * @return the watching executor, to hand to the code under test
+   */
+  public SubtaskWatch watchSubtasks(ExecutorService executor) {
+    return SubtaskWatch.of(this, executor);
   }
 
   /**

@@ -2,8 +2,8 @@
  * Vigil's core: the per-test context ({@code dev.vigil}), real and virtual time, fibers and the
  * signal ({@code dev.vigil.time}), the timeline ({@code dev.vigil.timeline}), leak checks ({@code
  * dev.vigil.leak}), checks on futures, timeouts and task groups ({@code dev.vigil.async}) and
- * backpressure tests for {@code java.util.concurrent.Flow} ({@code dev.vigil.flow}). No runtime dependency; Reactive Streams adapters need {@code
- * org.reactivestreams} when used.
+ * backpressure tests for {@code java.util.concurrent.Flow} ({@code dev.vigil.flow}). No runtime
+ * dependency; Reactive Streams adapters need {@code org.reactivestreams} when used.
  */
 module dev.vigil.core {
   requires transitive org.jspecify;

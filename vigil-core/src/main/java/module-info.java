@@ -7,7 +7,7 @@
  */
 module dev.vigil.core {
   requires transitive org.jspecify;
-  requires static org.mockito;
+  requires static transitive org.mockito; // AsyncAnswer is a Mockito Answer
 
   exports dev.vigil;
   exports dev.vigil.doubles;

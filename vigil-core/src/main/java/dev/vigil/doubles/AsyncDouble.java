@@ -2,6 +2,7 @@ package dev.vigil.doubles;
 
 import dev.vigil.Vigil;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -148,10 +149,11 @@ public abstract sealed class AsyncDouble<
     if (outcomes.length == 0) {
       throw new IllegalArgumentException("outcomes must not be empty, was []");
     }
+    List<Outcome<R>> sequence = new ArrayList<>(outcomes.length);
     for (int i = 0; i < outcomes.length; i++) {
-      Objects.requireNonNull(outcomes[i], "outcomes[" + i + "] must not be null");
+      sequence.add(Objects.requireNonNull(outcomes[i], "outcomes[" + i + "] must not be null"));
     }
-    script.inOrder(List.of(outcomes));
+    script.inOrder(sequence);
     return self();
   }
 

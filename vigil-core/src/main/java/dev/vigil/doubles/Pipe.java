@@ -125,7 +125,12 @@ final class Pipe {
       boolean waited = false;
       while (delivered == consumed && !ended && !readerClosed && dst.hasRemaining()) {
         waited = true;
-        awaitChange();
+        try {
+          changed.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while reading from a fake transport");
+        }
       }
       if (readerClosed) {
         throw waited ? new AsynchronousCloseException() : new ClosedChannelException();
@@ -139,15 +144,6 @@ final class Pipe {
       return count;
     } finally {
       lock.unlock();
-    }
-  }
-
-  private void awaitChange() throws InterruptedIOException {
-    try {
-      changed.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while reading from a fake transport");
     }
   }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-@SuppressWarnings("DirectInvocationOnMock") // each test plays the code under test calling the mock
+@SuppressWarnings({"DirectInvocationOnMock", "FutureReturnValueIgnored"}) // the test is the caller
 class AsyncAnswersTest {
   /** A dependency of the kind code under test takes. */
   interface UserApi {

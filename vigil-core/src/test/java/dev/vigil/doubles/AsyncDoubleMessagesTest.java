@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The exact failure texts of the doubles' checks. */
+@SuppressWarnings(
+    "FutureReturnValueIgnored") // calls made for the record they leave, not their result
 class AsyncDoubleMessagesTest {
   private final Vigil vigil = Vigil.withVirtualTime();
   private final AsyncStub<String, String> fetch = AsyncStub.of(vigil, "fetchUserData");

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("FutureReturnValueIgnored") // some calls are made for their record only
 class AsyncStubTest {
   private final Vigil vigil = Vigil.withVirtualTime();
   private final AsyncStub<String, String> fetch = AsyncStub.of(vigil, "fetch");

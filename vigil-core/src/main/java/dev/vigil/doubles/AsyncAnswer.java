@@ -48,7 +48,7 @@ public final class AsyncAnswer implements Answer<Object> {
               + method.getReturnType().getName());
     }
     List<@Nullable Object> arguments = Arrays.asList(invocation.getArguments());
-    return log.start(name, arguments, Printed.arguments(arguments), script.next());
+    return log.start(name, arguments, Printed.arguments(arguments), script);
   }
 
   private static String mockName(Object mock) {

@@ -45,7 +45,7 @@ public abstract sealed class AsyncDouble<
 
   /** Records a call and returns its future, started on the script's next outcome. */
   final CompletableFuture<R> call(A argument, String shownArguments) {
-    return log.start(name, argument, shownArguments, script.next());
+    return log.start(name, argument, shownArguments, script);
   }
 
   /** Whether calls take an argument, so that failures show what each was called with. */

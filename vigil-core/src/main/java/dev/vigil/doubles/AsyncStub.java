@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  *     .returnsAfter(Duration.ofMillis(100), new User("123", "John Doe"));
  * UserService service = new UserService(fetchUser);
  *
- * assertThat(vigil.eventually(() -> service.profile("123")).within(Duration.ofSeconds(1)).join())
- *     .isEqualTo(new Profile("123", "John Doe", true));
+ * CompletableFuture<Profile> profile = service.profile("123");
+ * assertThat(vigil.eventually(() -> profile).within(Duration.ofSeconds(1)).join())
+ *     .isEqualTo(new Profile("123", "John Doe", true));   // after 100 ms of virtual time
  * fetchUser.assertCalledOnceWith("123").assertAwaitedOnce();
  * }</pre>
  *

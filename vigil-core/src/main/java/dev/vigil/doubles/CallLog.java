@@ -25,13 +25,15 @@ final class CallLog<A extends @Nullable Object, R extends @Nullable Object> {
   }
 
   /**
-   * Records a call on the timeline and starts its outcome.
+   * Records a call on the timeline and starts the script's next outcome on it.
    *
    * @param shownArguments the arguments as the timeline shows them, such as {@code ("123")}
    */
-  CompletableFuture<R> start(String name, A argument, String shownArguments, Outcome<R> outcome) {
+  CompletableFuture<R> start(String name, A argument, String shownArguments, Script<R> script) {
     CallFuture<A, R> future;
-    synchronized (this) {
+    Outcome<R> outcome;
+    synchronized (this) { // concurrent calls take outcomes in the order of their numbers
+      outcome = script.next();
       future = new CallFuture<>(vigil, name, futures.size() + 1, argument);
       futures.add(future);
     }

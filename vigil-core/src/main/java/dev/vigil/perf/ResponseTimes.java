@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * <pre>{@code
  * ResponseTimes times = ResponseTimes.of(vigil, "GET /users");
  * for (int i = 0; i < 1_000; i++) {
- *   times.measure("request " + i, () -> client.getUser("u-" + i));
+ *   String id = "u-" + i;
+ *   times.measure("request " + i, () -> client.getUser(id));
  * }
  * vigil.eventually(times::allCompleted).within(Duration.ofMinutes(1));
  * times.assertPercentileAtMost(99, Duration.ofMillis(200)).assertThroughputAtLeast(500);

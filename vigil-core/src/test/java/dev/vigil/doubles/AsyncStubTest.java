@@ -8,9 +8,12 @@ import dev.vigil.Vigil;
 import dev.vigil.timeline.TimelineEntry;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -233,6 +236,28 @@ class AsyncStubTest {
     assertThat(next.calls().get(0).argument()).isNull();
     assertThat(vigil.timeline().entries().get(0).summary()).isEqualTo("#1 ()");
     next.assertCalledOnce();
+  }
+
+  @Test
+  void concurrent_calls_take_the_scripted_outcomes_in_the_order_of_their_numbers()
+      throws InterruptedException {
+    AsyncStub<Integer, Integer> numbered = AsyncStub.of(vigil, "numbered");
+    @SuppressWarnings("unchecked") // an array of a generic type, made by the stream
+    Outcome<Integer>[] outcomes =
+        IntStream.rangeClosed(1, 2_000).mapToObj(Outcome::value).toArray(Outcome[]::new);
+    numbered.answersInOrder(outcomes);
+    List<Thread> callers = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      callers.add(new Thread(() -> IntStream.range(0, 500).forEach(numbered::apply)));
+    }
+    callers.forEach(Thread::start);
+    for (Thread caller : callers) {
+      caller.join();
+    }
+
+    assertThat(numbered.calls())
+        .hasSize(2_000)
+        .allSatisfy(call -> assertThat(call.value()).isEqualTo(call.number()));
   }
 
   @Test

@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
 public final class CancellationLeakError extends AssertionError {
   private static final long serialVersionUID = 1L;
 
+  /** The step after which cancelling leaked; -1 for the run without cancelling. */
   private final int step;
+
+  /** What was left behind, one line each. */
   private final List<String> leaks;
 
   CancellationLeakError(

@@ -30,7 +30,11 @@ public final class VirtualSemaphore extends Semaphore {
 
   private final transient VirtualScheduler scheduler;
   private final transient FiberWaiters waiters;
+
+  /** The permits available now. */
   private int permits;
+
+  /** How many callers are blocked in an acquire now. */
   private int blocked;
 
   private VirtualSemaphore(VirtualScheduler scheduler, int permits) {

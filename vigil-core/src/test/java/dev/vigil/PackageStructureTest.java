@@ -10,10 +10,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The core's layering: the leaves (time and the signal, the timeline, the internal helpers) know
- * nothing of the context and the waits above them, leak checks sit on top of the context and
- * nothing below uses them, and no packages form a cycle.
+ * nothing of the context and the waits above them, leak checks and the async techniques (async,
+ * flow, doubles, perf) sit on top of the context and nothing below uses them, and no packages form
+ * a cycle — except that the context makes the async checks ({@code vigil.completes(...)}) that are
+ * built on its waits.
  */
 class PackageStructureTest {
+  private static final String[] TECHNIQUES = {
+    "dev.vigil.async..", "dev.vigil.flow..", "dev.vigil.doubles..", "dev.vigil.perf.."
+  };
+
   private static final JavaClasses CORE =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -28,6 +34,9 @@ class PackageStructureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.vigil", "dev.vigil.time..", "dev.vigil.timeline..", "dev.vigil.leak..")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage(TECHNIQUES)
         .check(CORE);
   }
 
@@ -39,6 +48,9 @@ class PackageStructureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.vigil", "dev.vigil.timeline..", "dev.vigil.leak..")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage(TECHNIQUES)
         .check(CORE);
   }
 
@@ -50,6 +62,9 @@ class PackageStructureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.vigil", "dev.vigil.leak..")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage(TECHNIQUES)
         .check(CORE);
   }
 
@@ -73,6 +88,37 @@ class PackageStructureTest {
         .dependOnClassesThat()
         .resideInAnyPackage("dev.vigil.time..", "dev.vigil.timeline..")
         .check(CORE);
+  }
+
+  @Test
+  void the_context_makes_only_the_async_checks_among_the_techniques() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.vigil")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.vigil.flow..", "dev.vigil.doubles..", "dev.vigil.perf..")
+        .check(CORE);
+  }
+
+  @Test
+  void the_techniques_do_not_use_each_other_or_leak_checks() {
+    for (String technique : TECHNIQUES) {
+      String[] others =
+          java.util.Arrays.stream(TECHNIQUES)
+              .filter(other -> !other.equals(technique))
+              .toArray(String[]::new);
+      noClasses()
+          .that()
+          .resideInAPackage(technique)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.vigil.leak..")
+          .check(CORE);
+    }
   }
 
   @Test

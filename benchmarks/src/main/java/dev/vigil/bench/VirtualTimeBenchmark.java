@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Virtual time: how many tasks a second the virtual scheduler runs, what a 30-second {@code never}
  * window with a 100 ms periodic task costs in wall time, and how often a one-hour {@code never}
- * evaluates its condition (and what it costs) with nothing scheduled or with that periodic task.
+ * evaluates its condition (and what it costs) with nothing scheduled or with that periodic task;
+ * and what a fiber's turn and start cost ({@link FiberBenchmark}).
  *
  * <p>Usage: {@code ./bench virtual-time}. Figures are medians over repeated rounds after warm-up.
  */
@@ -26,6 +27,7 @@ public final class VirtualTimeBenchmark {
     virtualWindow();
     neverForAnHour(false);
     neverForAnHour(true);
+    FiberBenchmark.run();
   }
 
   /**

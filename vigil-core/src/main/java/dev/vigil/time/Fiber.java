@@ -143,7 +143,11 @@ public final class Fiber<V extends @Nullable Object> implements Future<V> {
     }
     fiber.checkInterrupt("sleep(" + Durations.format(duration) + ")");
     long deadline = Durations.saturatedAdd(fiber.scheduler.nowNanos(), nanos);
-    fiber.parkUntilDeadline("sleep(" + Durations.format(duration) + ")", deadline);
+    String call = "sleep(" + Durations.format(duration) + ")";
+    // A park may return early (a wake meant for an earlier wait); a sleep lasts its whole span.
+    do {
+      fiber.parkUntilDeadline(call, deadline);
+    } while (fiber.scheduler.nowNanos() < deadline);
   }
 
   /** Returns the fiber whose body runs on this thread, or {@code null}. */

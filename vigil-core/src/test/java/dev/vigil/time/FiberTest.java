@@ -55,6 +55,22 @@ class FiberTest {
   }
 
   @Test
+  void a_wake_meant_for_an_earlier_wait_does_not_cut_a_sleep_short() throws Exception {
+    Fiber<String> sleeper =
+        time.startFiber(
+            "sleeper",
+            () -> {
+              // A real thread's latch or queue may wake a fiber the moment after it stopped
+              // waiting.
+              java.util.Objects.requireNonNull(Fiber.current()).wake();
+              Fiber.sleep(Duration.ofSeconds(1));
+              return at();
+            });
+
+    assertThat(sleeper.get()).isEqualTo("1000ms");
+  }
+
+  @Test
   void each_step_moves_a_fiber_from_one_await_point_to_the_next() {
     Fiber<?> fiber =
         time.startFiber(

@@ -225,7 +225,7 @@ public final class CancellationExplorer {
   }
 
   private Vigil newContext() {
-    Vigil.Builder builder = Vigil.builder().virtualTime();
+    VigilBuilder builder = Vigil.builder().virtualTime();
     if (seed != null) {
       builder.seed(seed);
     }

@@ -12,7 +12,6 @@ import dev.vigil.time.VirtualTimeSource;
 import dev.vigil.timeline.Timeline;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -47,7 +46,7 @@ public final class Vigil implements AutoCloseable {
   private final WaitEngine.Environment environment;
   private final @Nullable ResourceRegistry resources;
 
-  private Vigil(TimeSource time, Patience patience, boolean shared) {
+  Vigil(TimeSource time, Patience patience, boolean shared) {
     this.time = time;
     // The shared context lives as long as the JVM: a registry there would keep every resource.
     this.resources = shared ? null : new ResourceRegistry();
@@ -81,8 +80,8 @@ public final class Vigil implements AutoCloseable {
    *
    * @return a builder with real time and default patience
    */
-  public static Builder builder() {
-    return new Builder();
+  public static VigilBuilder builder() {
+    return new VigilBuilder();
   }
 
   /**
@@ -509,141 +508,5 @@ public final class Vigil implements AutoCloseable {
   /** Holds the default context, created on first use. */
   private static final class DefaultContext {
     static final Vigil INSTANCE = new Vigil(TimeSource.real(), Patience.defaults(), true);
-  }
-
-  /**
-   * Configures a {@link Vigil} context.
-   *
-   * @since 0.1
-   */
-  public static final class Builder {
-    private @Nullable TimeSource time;
-    private @Nullable Instant virtualOrigin;
-    private @Nullable Long seed;
-    private Patience patience = Patience.defaults();
-
-    private Builder() {}
-
-    /**
-     * Uses {@code source} for all time; the context closes it. For virtual time use {@link
-     * #virtualTime()} instead.
-     *
-     * @param source such as {@link TimeSource#real()}, or a time source of your own
-     * @return this builder
-     */
-    public Builder timeSource(TimeSource source) {
-      Objects.requireNonNull(source, "source must not be null");
-      if (source instanceof VirtualTimeSource) {
-        // One way to virtual time, so a seed and an origin have one place to be set.
-        throw new IllegalArgumentException(
-            "source must not be a VirtualTimeSource (use Vigil.withVirtualTime() or"
-                + " Vigil.builder().virtualTime()), was "
-                + source);
-      }
-      this.time = source;
-      return this;
-    }
-
-    /**
-     * Runs the context on virtual time starting at {@link VirtualTimeSource#DEFAULT_ORIGIN}.
-     *
-     * @return this builder
-     */
-    public Builder virtualTime() {
-      return virtualTime(VirtualTimeSource.DEFAULT_ORIGIN);
-    }
-
-    /**
-     * Runs the context on virtual time starting at {@code origin}.
-     *
-     * @param origin the instant the virtual clock reads at first
-     * @return this builder
-     */
-    public Builder virtualTime(Instant origin) {
-      this.virtualOrigin = Objects.requireNonNull(origin, "origin must not be null");
-      return this;
-    }
-
-    /**
-     * Shuffles tasks due at the same virtual instant with {@code newSeed}, reproducibly; failures
-     * print the seed. Implies virtual time.
-     *
-     * @param newSeed the seed
-     * @return this builder
-     */
-    public Builder seed(long newSeed) {
-      this.seed = newSeed;
-      return this;
-    }
-
-    /**
-     * Uses these defaults for the context's waits.
-     *
-     * @param newPatience the defaults
-     * @return this builder
-     */
-    public Builder patience(Patience newPatience) {
-      this.patience = Objects.requireNonNull(newPatience, "patience must not be null");
-      return this;
-    }
-
-    /**
-     * Sets the timeout of {@link Eventually#get()}.
-     *
-     * @param timeout positive
-     * @return this builder
-     */
-    public Builder timeout(Duration timeout) {
-      this.patience = patience.withTimeout(timeout);
-      return this;
-    }
-
-    /**
-     * Sets the factor every timeout is multiplied by, instead of the system property.
-     *
-     * @param factor a finite number &gt; 0
-     * @return this builder
-     */
-    public Builder timeScale(double factor) {
-      this.patience = patience.withTimeScale(factor);
-      return this;
-    }
-
-    /**
-     * Sets the poll strategy of waits that do not choose their own.
-     *
-     * @param strategy the strategy
-     * @return this builder
-     */
-    public Builder pollStrategy(PollStrategy strategy) {
-      this.patience = patience.withPollStrategy(strategy);
-      return this;
-    }
-
-    /**
-     * Creates the context.
-     *
-     * @return the context
-     */
-    public Vigil build() {
-      if (time != null && (virtualOrigin != null || seed != null)) {
-        throw new IllegalStateException(
-            "timeSource(...) and virtualTime()/seed(...) exclude each other; choose one");
-      }
-      return new Vigil(chooseTime(), patience, false);
-    }
-
-    private TimeSource chooseTime() {
-      if (time != null) {
-        return time;
-      }
-      if (virtualOrigin == null && seed == null) {
-        return TimeSource.real();
-      }
-      Instant origin = virtualOrigin != null ? virtualOrigin : VirtualTimeSource.DEFAULT_ORIGIN;
-      return seed != null
-          ? VirtualTimeSource.seeded(origin, seed)
-          : VirtualTimeSource.startingAt(origin);
-    }
   }
 }

@@ -110,18 +110,21 @@ public final class Fiber<V extends @Nullable Object> implements Future<V> {
   private @Nullable V result;
   private @Nullable Throwable failure;
 
-  Fiber(VirtualScheduler scheduler, String name, Callable<V> body) {
+  private Fiber(VirtualScheduler scheduler, String name, Callable<V> body) {
     this.scheduler = scheduler;
     this.name = name;
     this.body = body;
     this.endWaiters = new FiberWaiters(scheduler);
   }
 
-  /** Schedules the first turn for now; called once by the scheduler that made it. */
-  void start() {
-    synchronized (turn) {
-      resumeTask = scheduler.submitAs(new TaskName(this, "starts"), this::resume);
+  /** Makes a fiber and schedules its first turn for now. */
+  static <V extends @Nullable Object> Fiber<V> startOn(
+      VirtualScheduler scheduler, String name, Callable<V> body) {
+    Fiber<V> fiber = new Fiber<>(scheduler, name, body);
+    synchronized (fiber.turn) {
+      fiber.resumeTask = scheduler.submitAs(new TaskName(fiber, "starts"), fiber::resume);
     }
+    return fiber;
   }
 
   /**
@@ -212,7 +215,7 @@ public final class Fiber<V extends @Nullable Object> implements Future<V> {
     Thread thread =
         new Thread(this::carry, "vigil-fiber-" + name + "-" + THREADS.incrementAndGet());
     thread.setDaemon(true);
-    scheduler.fiberStarted(this);
+    scheduler.fibers.started(this);
     thread.start();
     return thread;
   }
@@ -241,7 +244,7 @@ public final class Fiber<V extends @Nullable Object> implements Future<V> {
       failure = thrown;
       state = cancelled ? State.CANCELLED : thrown == null ? State.DONE : State.FAILED;
     }
-    scheduler.fiberEnded(this);
+    scheduler.fibers.ended(this);
     // Before the turn goes back, so that fibers waiting for this one are woken in the same step.
     endWaiters.changed();
     synchronized (turn) {
@@ -402,7 +405,7 @@ public final class Fiber<V extends @Nullable Object> implements Future<V> {
   @Override
   public V get(long timeout, TimeUnit unit)
       throws InterruptedException, ExecutionException, TimeoutException {
-    long nanos = Objects.requireNonNull(unit, "unit must not be null").toNanos(timeout);
+    long nanos = TimeArguments.timeoutNanos(timeout, unit);
     if (!VirtualBlocking.await(scheduler, endWaiters, this::isDone, nanos, getCall())) {
       throw new TimeoutException(
           "fiber '"

@@ -43,7 +43,7 @@ final class FiberExecutor implements ExecutorService {
       if (shutdown) {
         throw new RejectedExecutionException("fiber executor '" + name + "' is shut down");
       }
-      fiber = scheduler.startFiber(name + "-" + ++started, () -> runTracked(task));
+      fiber = Fiber.startOn(scheduler, name + "-" + ++started, () -> runTracked(task));
       running.add(fiber);
     }
     return fiber;
@@ -104,7 +104,7 @@ final class FiberExecutor implements ExecutorService {
               scheduler,
               ended,
               () -> fibers.stream().allMatch(Future::isDone),
-              unit.toNanos(timeout),
+              TimeArguments.timeoutNanos(timeout, unit),
               "invokeAll(...)");
       return fibers;
     } finally {
@@ -139,7 +139,7 @@ final class FiberExecutor implements ExecutorService {
               scheduler,
               ended,
               () -> firstSucceeded(fibers) != null || fibers.stream().allMatch(Future::isDone),
-              unit.toNanos(timeout),
+              TimeArguments.timeoutNanos(timeout, unit),
               "invokeAny(...)");
       Fiber<T> winner = firstSucceeded(fibers);
       if (winner != null) {
@@ -194,7 +194,11 @@ final class FiberExecutor implements ExecutorService {
   @Override
   public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
     return VirtualBlocking.await(
-        scheduler, ended, this::isTerminated, unit.toNanos(timeout), "awaitTermination(...)");
+        scheduler,
+        ended,
+        this::isTerminated,
+        TimeArguments.timeoutNanos(timeout, unit),
+        "awaitTermination(...)");
   }
 
   @Override

@@ -188,7 +188,7 @@ public final class VirtualBlockingQueue<E> extends AbstractQueue<E> implements B
 
   @Override
   public boolean offer(E element, long timeout, TimeUnit unit) throws InterruptedException {
-    long nanos = Objects.requireNonNull(unit, "unit must not be null").toNanos(timeout);
+    long nanos = TimeArguments.timeoutNanos(timeout, unit);
     return offer(
         element,
         nanos,
@@ -221,7 +221,7 @@ public final class VirtualBlockingQueue<E> extends AbstractQueue<E> implements B
 
   @Override
   public @Nullable E poll(long timeout, TimeUnit unit) throws InterruptedException {
-    long nanos = Objects.requireNonNull(unit, "unit must not be null").toNanos(timeout);
+    long nanos = TimeArguments.timeoutNanos(timeout, unit);
     return poll(nanos, "VirtualBlockingQueue.poll(" + timeout + " " + unit + ")");
   }
 

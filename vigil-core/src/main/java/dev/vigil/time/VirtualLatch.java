@@ -55,7 +55,7 @@ public final class VirtualLatch extends CountDownLatch {
   /** Blocks until the count reaches zero or {@code timeout} of virtual time passes. */
   @Override
   public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
-    long nanos = Objects.requireNonNull(unit, "unit must not be null").toNanos(timeout);
+    long nanos = TimeArguments.timeoutNanos(timeout, unit);
     return VirtualBlocking.await(
         scheduler,
         waiters,

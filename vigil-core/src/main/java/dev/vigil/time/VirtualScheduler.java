@@ -5,11 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -87,7 +85,6 @@ public final class VirtualScheduler implements ScheduledExecutorService {
   private final PriorityQueue<VirtualTask<?>> queue = new PriorityQueue<>(EXECUTION_ORDER);
   private final ReentrantLock driving = new ReentrantLock();
   private final CopyOnWriteArrayList<Runnable> taskListeners = new CopyOnWriteArrayList<>();
-  private final Set<Fiber<?>> liveFibers = new LinkedHashSet<>();
 
   /** The thread that drove time last (outside a task); {@code null} until one does. */
   private volatile @Nullable Thread lastDriver;
@@ -133,31 +130,37 @@ public final class VirtualScheduler implements ScheduledExecutorService {
   @Override
   public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
     Objects.requireNonNull(command, "command must not be null");
-    return enqueue(command, Executors.callable(command), delayNanos(delay, unit), 0);
+    return enqueue(command, Executors.callable(command), TimeArguments.delayNanos(delay, unit), 0);
   }
 
   @Override
   public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
     Objects.requireNonNull(callable, "callable must not be null");
-    return enqueue(callable, callable, delayNanos(delay, unit), 0);
+    return enqueue(callable, callable, TimeArguments.delayNanos(delay, unit), 0);
   }
 
   @Override
   public ScheduledFuture<?> scheduleAtFixedRate(
       Runnable command, long initialDelay, long period, TimeUnit unit) {
     Objects.requireNonNull(command, "command must not be null");
-    long periodNanos = positivePeriod("period", period, unit);
+    long periodNanos = TimeArguments.positivePeriod("period", period, unit);
     return enqueue(
-        command, Executors.callable(command), delayNanos(initialDelay, unit), periodNanos);
+        command,
+        Executors.callable(command),
+        TimeArguments.delayNanos(initialDelay, unit),
+        periodNanos);
   }
 
   @Override
   public ScheduledFuture<?> scheduleWithFixedDelay(
       Runnable command, long initialDelay, long delay, TimeUnit unit) {
     Objects.requireNonNull(command, "command must not be null");
-    long delayNanos = positivePeriod("delay", delay, unit);
+    long delayNanos = TimeArguments.positivePeriod("delay", delay, unit);
     return enqueue(
-        command, Executors.callable(command), delayNanos(initialDelay, unit), -delayNanos);
+        command,
+        Executors.callable(command),
+        TimeArguments.delayNanos(initialDelay, unit),
+        -delayNanos);
   }
 
   @Override
@@ -221,7 +224,7 @@ public final class VirtualScheduler implements ScheduledExecutorService {
   public <T> List<Future<T>> invokeAll(
       Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
       throws InterruptedException {
-    return VirtualInvocations.invokeAll(this, tasks, timeoutNanos(timeout, unit));
+    return VirtualInvocations.invokeAll(this, tasks, TimeArguments.timeoutNanos(timeout, unit));
   }
 
   /** Returns the result of the task that succeeded first in execution order. */
@@ -240,7 +243,7 @@ public final class VirtualScheduler implements ScheduledExecutorService {
   public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
       throws InterruptedException, ExecutionException, TimeoutException {
     return VirtualInvocations.invokeAny(
-        this, tasks, timeoutNanos(timeout, unit), "within " + timeout + " " + unit);
+        this, tasks, TimeArguments.timeoutNanos(timeout, unit), "within " + timeout + " " + unit);
   }
 
   /** Submits {@code body} under the name of {@code source}, to run now. */
@@ -255,31 +258,8 @@ public final class VirtualScheduler implements ScheduledExecutorService {
 
   // ---- fibers ----------------------------------------------------------------------------
 
-  /** Starts a fiber; its first turn is a task due now. */
-  <V extends @Nullable Object> Fiber<V> startFiber(String name, Callable<V> body) {
-    Fiber<V> fiber = new Fiber<>(this, name, body);
-    fiber.start();
-    return fiber;
-  }
-
-  void fiberStarted(Fiber<?> fiber) {
-    synchronized (lock) {
-      liveFibers.add(fiber);
-    }
-  }
-
-  void fiberEnded(Fiber<?> fiber) {
-    synchronized (lock) {
-      liveFibers.remove(fiber);
-    }
-  }
-
-  /** Returns the fibers whose body has begun and not ended, in the order they began. */
-  List<Fiber<?>> liveFibers() {
-    synchronized (lock) {
-      return List.copyOf(liveFibers);
-    }
-  }
+  /** The fibers of this scheduler that have begun and not ended. */
+  final FiberRegistry fibers = new FiberRegistry();
 
   /** Wakes threads waiting for the driver: state that a blocking call awaits has changed. */
   void stateChanged() {
@@ -287,9 +267,6 @@ public final class VirtualScheduler implements ScheduledExecutorService {
       lock.notifyAll();
     }
   }
-
-  /** How long closing waits for each parked fiber to end; a body that never ends is left. */
-  private static final long ABANDON_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   // ---- lifecycle -------------------------------------------------------------------------
 
@@ -316,7 +293,7 @@ public final class VirtualScheduler implements ScheduledExecutorService {
       dropped.sort(EXECUTION_ORDER);
     }
     dropped.forEach(task -> task.cancel(false));
-    liveFibers().forEach(fiber -> fiber.abandon(ABANDON_WAIT_NANOS));
+    fibers.abandonAll();
     return new ArrayList<>(dropped);
   }
 
@@ -337,7 +314,8 @@ public final class VirtualScheduler implements ScheduledExecutorService {
   /** Waits, by the blocking rules of the class Javadoc, for the last tasks to finish. */
   @Override
   public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-    return awaitWork(this::isTerminated, timeoutNanos(timeout, unit), "awaitTermination(...)");
+    return awaitWork(
+        this::isTerminated, TimeArguments.timeoutNanos(timeout, unit), "awaitTermination(...)");
   }
 
   // ---- driving ---------------------------------------------------------------------------
@@ -601,26 +579,6 @@ public final class VirtualScheduler implements ScheduledExecutorService {
       }
       return Waited.DONE;
     }
-  }
-
-  // ---- helpers ---------------------------------------------------------------------------
-
-  private static long timeoutNanos(long timeout, TimeUnit unit) {
-    return Objects.requireNonNull(unit, "unit must not be null").toNanos(timeout);
-  }
-
-  private static long delayNanos(long delay, TimeUnit unit) {
-    Objects.requireNonNull(unit, "unit must not be null");
-    // As in ScheduledThreadPoolExecutor, a negative delay means "now".
-    return Math.max(0, unit.toNanos(delay));
-  }
-
-  private static long positivePeriod(String name, long value, TimeUnit unit) {
-    Objects.requireNonNull(unit, "unit must not be null");
-    if (value <= 0) {
-      throw new IllegalArgumentException(name + " must be positive, was " + value + " " + unit);
-    }
-    return unit.toNanos(value);
   }
 
   @Override

@@ -112,7 +112,7 @@ public final class VirtualSemaphore extends Semaphore {
 
   @Override
   public boolean tryAcquire(int wanted, long timeout, TimeUnit unit) throws InterruptedException {
-    long nanos = Objects.requireNonNull(unit, "unit must not be null").toNanos(timeout);
+    long nanos = TimeArguments.timeoutNanos(timeout, unit);
     return acquire(
         wanted, nanos, "VirtualSemaphore.tryAcquire(" + wanted + ", " + timeout + " " + unit + ")");
   }

@@ -136,16 +136,16 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
   }
 
   private void endRun() {
+    List<Runnable> hooks;
     synchronized (this) {
       runner = null;
       if (interruptedByCancel) {
         interruptedByCancel = false;
         var unused = Thread.interrupted();
       }
+      hooks = isDone() ? takeDoneHooks() : List.of();
     }
-    if (isDone()) {
-      runDoneHooks();
-    }
+    hooks.forEach(Runnable::run);
   }
 
   /** Calls {@code hook} once when this task is done: at once if it already is. */
@@ -162,10 +162,19 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
   private void runDoneHooks() {
     List<Runnable> hooks;
     synchronized (this) {
-      hooks = List.copyOf(doneHooks);
-      doneHooks.clear();
+      hooks = takeDoneHooks();
     }
     hooks.forEach(Runnable::run);
+  }
+
+  /** Empties the hooks; most tasks have none, and then nothing is copied. */
+  private List<Runnable> takeDoneHooks() {
+    if (doneHooks.isEmpty()) {
+      return List.of();
+    }
+    List<Runnable> hooks = List.copyOf(doneHooks);
+    doneHooks.clear();
+    return hooks;
   }
 
   synchronized boolean isPending() {
@@ -231,7 +240,7 @@ final class VirtualTask<V extends @Nullable Object> implements RunnableScheduled
   @Override
   public V get(long timeout, TimeUnit unit)
       throws InterruptedException, ExecutionException, TimeoutException {
-    if (!scheduler.awaitTask(this, unit.toNanos(timeout))) {
+    if (!scheduler.awaitTask(this, TimeArguments.timeoutNanos(timeout, unit))) {
       throw new TimeoutException(
           "virtual task '"
               + name()

@@ -353,7 +353,7 @@ public final class VirtualTimeSource implements TimeSource {
    */
   public <V extends @Nullable Object> Fiber<V> startFiber(String name, Callable<V> body) {
     Objects.requireNonNull(body, "body must not be null");
-    return scheduler.startFiber(fiberName(name), body);
+    return Fiber.startOn(scheduler, fiberName(name), body);
   }
 
   /**
@@ -365,7 +365,8 @@ public final class VirtualTimeSource implements TimeSource {
    */
   public Fiber<@Nullable Void> startFiber(String name, Fiber.Action body) {
     Objects.requireNonNull(body, "body must not be null");
-    return scheduler.<@Nullable Void>startFiber(
+    return Fiber.<@Nullable Void>startOn(
+        scheduler,
         fiberName(name),
         () -> {
           body.run();
@@ -401,7 +402,7 @@ public final class VirtualTimeSource implements TimeSource {
    * @return an immutable snapshot
    */
   public List<Fiber<?>> liveFibers() {
-    return scheduler.liveFibers();
+    return scheduler.fibers.live();
   }
 
   /**

@@ -44,7 +44,6 @@ final class FailFastGroup<T> {
   private static final int RUNNING = 1;
   private static final int ENDED = 2;
 
-  private final ExecutorService executor;
   private final Bug bug;
   private final List<Future<T>> futures = new ArrayList<>();
   private final AtomicReferenceArray<Integer> states;
@@ -54,8 +53,7 @@ final class FailFastGroup<T> {
   private final CompletableFuture<List<T>> result = new CompletableFuture<>();
   private boolean failing;
 
-  private FailFastGroup(ExecutorService executor, int size, Bug bug) {
-    this.executor = executor;
+  private FailFastGroup(int size, Bug bug) {
     this.bug = bug;
     this.states = new AtomicReferenceArray<>(size);
     this.values = new ArrayList<>(java.util.Collections.nCopies(size, null));
@@ -64,7 +62,7 @@ final class FailFastGroup<T> {
 
   static <T> CompletableFuture<List<T>> run(
       ExecutorService executor, List<? extends Callable<T>> subtasks, Bug bug) {
-    FailFastGroup<T> group = new FailFastGroup<>(executor, subtasks.size(), bug);
+    FailFastGroup<T> group = new FailFastGroup<>(subtasks.size(), bug);
     synchronized (group) {
       // Held while submitting, so a subtask that fails at once cancels every sibling.
       for (int i = 0; i < subtasks.size(); i++) {

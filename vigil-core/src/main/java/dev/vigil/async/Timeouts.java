@@ -13,10 +13,11 @@ import java.util.concurrent.TimeoutException;
  * A timeout on a scheduler of your choosing, for code that must time out on a test's clock.
  *
  * <p>{@link CompletableFuture#orTimeout} and {@link CompletableFuture#completeOnTimeout} do not run
- * on Vigil's clock: the JDK (17) arms them on a static scheduler of its own, a daemon thread named
- * {@code CompletableFutureDelayScheduler} that counts real time. Under virtual time they never fire
- * when the virtual clock passes their deadline, and under real time a test cannot move them. Code
- * that takes a {@link ScheduledExecutorService} for its timeouts (the context's {@code
+ * on Vigil's clock: the JDK arms them on a static scheduler of its own, a daemon thread named
+ * {@code CompletableFutureDelayScheduler} (JDK 9 to 24) or {@code
+ * ForkJoinPool.commonPool-delayScheduler} (JDK 25), that counts real time. Under virtual time they
+ * never fire when the virtual clock passes their deadline, and under real time a test cannot move
+ * them. Code that takes a {@link ScheduledExecutorService} for its timeouts (the context's {@code
  * vigil.scheduler()} in tests) times out at exactly its deadline in virtual time; {@link
  * #failAfter} is that pattern in one call, to use in test doubles or to copy into production code.
  *

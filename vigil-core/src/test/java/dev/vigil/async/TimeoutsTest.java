@@ -67,8 +67,10 @@ class TimeoutsTest {
 
     assertThat(reply).isNotDone();
     assertThat(time.pending()).isEmpty();
+    // JDK 9 to 24 name the thread CompletableFutureDelayScheduler; JDK 25 moved the delays into
+    // the common pool's own delay scheduler.
     assertThat(Thread.getAllStackTraces().keySet())
         .extracting(Thread::getName)
-        .contains("CompletableFutureDelayScheduler");
+        .containsAnyOf("CompletableFutureDelayScheduler", "ForkJoinPool.commonPool-delayScheduler");
   }
 }

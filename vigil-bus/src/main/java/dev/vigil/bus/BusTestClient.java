@@ -31,10 +31,10 @@ import java.util.Objects;
  */
 public final class BusTestClient {
   private final Vigil vigil;
-  private final Bus bus;
+  private final MessageBus bus;
   private final MessageCodec codec;
 
-  private BusTestClient(Vigil vigil, Bus bus, MessageCodec codec) {
+  private BusTestClient(Vigil vigil, MessageBus bus, MessageCodec codec) {
     this.vigil = Objects.requireNonNull(vigil, "vigil must not be null");
     this.bus = Objects.requireNonNull(bus, "bus must not be null");
     this.codec = Objects.requireNonNull(codec, "codec must not be null");
@@ -44,10 +44,10 @@ public final class BusTestClient {
    * Creates a client that encodes payloads as plain JSON.
    *
    * @param vigil the context whose waits the client uses
-   * @param bus the bus
+   * @param bus the bus: embedded, Kafka, SQS or any other backend of the contract
    * @return the client
    */
-  public static BusTestClient of(Vigil vigil, Bus bus) {
+  public static BusTestClient of(Vigil vigil, MessageBus bus) {
     return new BusTestClient(vigil, bus, JsonCodec.plain());
   }
 
@@ -85,7 +85,7 @@ public final class BusTestClient {
    *
    * @return the bus
    */
-  public Bus bus() {
+  public MessageBus bus() {
     return bus;
   }
 
@@ -167,7 +167,7 @@ public final class BusTestClient {
    * @throws UndecodableMessageException when a body cannot be read; that message stays on the queue
    */
   public <T> List<T> take(String queue, Class<T> type) {
-    return takeUpTo(queue, 10, type);
+    return takeUpTo(queue, 10, Duration.ZERO, type);
   }
 
   /**
@@ -193,7 +193,7 @@ public final class BusTestClient {
         .eventually(
             () -> {
               int wanted = Math.min(10, count - arrived.size());
-              arrived.addAll(takeUpTo(queue, wanted, type));
+              arrived.addAll(takeUpTo(queue, wanted, bus.longPollWait(), type));
               return arrived.size() >= count;
             })
         .describedAs(count + " message(s) on queue '" + queue + "'")
@@ -204,14 +204,37 @@ public final class BusTestClient {
   }
 
   /**
-   * Decodes the messages of {@code queue}'s dead-letter queue without consuming them.
+   * Decodes the messages of {@code queue}'s dead-letter queue without consuming them; needs a
+   * {@link PeekableBus} (embedded, Kafka). On any backend, {@link #drainDeadLetters} takes them.
    *
    * @param queue a queue created with a dead-letter queue
    * @param type the payload type
    * @param <T> the payload type
    * @return the dead letters' payloads, oldest first
+   * @throws BusException when the queue has no dead-letter queue or the bus cannot peek
    */
   public <T> List<T> deadLetters(String queue, Class<T> type) {
+    return peek(deadLetterQueueOf(queue), type);
+  }
+
+  /**
+   * Takes {@code count} messages off {@code queue}'s dead-letter queue, as {@link #drain} does: the
+   * dead-letter check that works on every backend.
+   *
+   * @param queue a queue created with a dead-letter queue
+   * @param count how many dead letters to wait for, at least 1
+   * @param timeout how long to wait
+   * @param type the payload type
+   * @param <T> the payload type
+   * @return exactly {@code count} payloads, in the order received
+   * @throws BusException when the queue has no dead-letter queue
+   * @throws dev.vigil.WaitTimeoutError when fewer arrive in time
+   */
+  public <T> List<T> drainDeadLetters(String queue, int count, Duration timeout, Class<T> type) {
+    return drain(deadLetterQueueOf(queue), count, timeout, type);
+  }
+
+  private String deadLetterQueueOf(String queue) {
     String deadLetterQueue = bus.spec(queue).deadLetterQueue();
     if (deadLetterQueue == null) {
       throw new BusException(
@@ -220,20 +243,30 @@ public final class BusTestClient {
               + "' has no dead-letter queue; create it with"
               + " QueueSpec.withDeadLetterQueue");
     }
-    return peek(deadLetterQueue, type);
+    return deadLetterQueue;
   }
 
   /**
-   * Decodes the messages of {@code queue} without receiving or deleting them.
+   * Decodes the messages of {@code queue} without receiving or deleting them; needs a {@link
+   * PeekableBus} (embedded, Kafka), as SQS can only look by receiving.
    *
    * @param queue the queue
    * @param type the payload type
    * @param <T> the payload type
    * @return the payloads in delivery order, whatever their state
+   * @throws BusException when the bus cannot peek
    */
   public <T> List<T> peek(String queue, Class<T> type) {
+    if (!(bus instanceof PeekableBus peekable)) {
+      throw new BusException(
+          "the "
+              + bus.backend()
+              + " bus cannot peek at queue '"
+              + queue
+              + "': it can only look by receiving; use take or drain, or a PeekableBus");
+    }
     List<T> payloads = new ArrayList<>();
-    for (QueuedMessage message : bus.peek(queue)) {
+    for (QueuedMessage message : peekable.peek(queue)) {
       payloads.add(decode(queue, message.messageId(), message.body(), type));
     }
     return payloads;
@@ -249,16 +282,15 @@ public final class BusTestClient {
     return bus.purge(queue);
   }
 
-  private <T> List<T> takeUpTo(String queue, int max, Class<T> type) {
+  private <T> List<T> takeUpTo(String queue, int max, Duration wait, Class<T> type) {
     List<T> payloads = new ArrayList<>();
-    for (ReceivedMessage message :
-        bus.receive(queue, Receive.upTo(max).waitingUpTo(Duration.ZERO))) {
+    for (ReceivedMessage message : bus.receive(queue, Receive.upTo(max).waitingUpTo(wait))) {
       T payload;
       try {
         payload = codec.decode(message.body(), type);
       } catch (UndecodableMessageException undecodable) {
         // Never lose it: back on the queue at once, and onto the timeline for the report.
-        bus.changeVisibility(queue, message.receiptHandle(), Duration.ZERO);
+        bus.release(queue, message.receiptHandle());
         vigil
             .timeline()
             .append(

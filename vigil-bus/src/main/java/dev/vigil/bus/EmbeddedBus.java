@@ -93,6 +93,11 @@ public final class EmbeddedBus implements Bus {
   }
 
   @Override
+  public String backend() {
+    return "embedded";
+  }
+
+  @Override
   public void createTopic(String name) {
     broker.createTopic(name);
   }

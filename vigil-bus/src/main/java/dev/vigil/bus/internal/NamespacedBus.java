@@ -57,6 +57,11 @@ public final class NamespacedBus implements Bus {
   }
 
   @Override
+  public String backend() {
+    return "embedded";
+  }
+
+  @Override
   public void createTopic(String name) {
     bus.createTopic(outer(name));
   }

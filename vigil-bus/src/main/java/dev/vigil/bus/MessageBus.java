@@ -1,5 +1,6 @@
 package dev.vigil.bus;
 
+import dev.vigil.timeline.Correlation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -64,6 +65,7 @@ public final class SqsBus implements VisibilityBus {
   private final Topics topics;
   private final SqsEvents events;
   private final List<SqsConsumer> consumers = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private SqsBus(Vigil vigil, SqsEndpoint endpoint) {
     this.vigil = vigil;
@@ -315,6 +317,9 @@ public final class SqsBus implements VisibilityBus {
   /** Stops every consumer (each finishes its current long poll) and closes the SDK clients. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
       consumers.forEach(SqsConsumer::close);
       consumers.clear();

@@ -44,9 +44,11 @@ public final class SqsBench {
 
   private final int rounds;
   private final SplittableRandom random = new SplittableRandom(20261130L);
+  private final long[] sends;
 
   private SqsBench(int rounds) {
     this.rounds = rounds;
+    this.sends = new long[rounds];
   }
 
   /** Runs every measurement and prints BENCH and RATIO lines. */
@@ -76,6 +78,10 @@ public final class SqsBench {
       double vigilP50 = Report.percentile(vigil, 50);
       Report.bench("sqs-send-to-wake-p50", vigilP50 / 1e6, "ms");
       Report.bench("sqs-send-to-wake-p99", Report.percentile(vigil, 99) / 1e6, "ms");
+      Report.note(
+          "one ElasticMQ request (a send) takes p50 "
+              + Report.format(Report.percentile(sends, 50) / 1e6)
+              + " ms here; a drain's wake needs the send, the long poll's answer and a delete");
       long[] awaitility = peerRounds(sdk, "awaitility", this::awaitilityReceive);
       Report.note(
           "peer 1, Awaitility defaults over receiveMessage(WaitTimeSeconds=0): p50 "
@@ -175,8 +181,10 @@ public final class SqsBench {
       waiter.start();
       waiting.await();
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5 + random.nextInt(26)));
-      sentAt.set(System.nanoTime());
+      long start = System.nanoTime();
+      sentAt.set(start);
       send.run();
+      long sent = System.nanoTime() - start;
       Long latency = done.poll(30, TimeUnit.SECONDS);
       if (latency == null) {
         throw new IllegalStateException("a round did not end within 30 s");
@@ -184,6 +192,7 @@ public final class SqsBench {
       waiter.join();
       if (i >= 0) {
         latencies[i] = latency;
+        sends[i] = sent;
       }
     }
     return latencies;

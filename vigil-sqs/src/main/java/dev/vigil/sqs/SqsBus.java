@@ -126,9 +126,15 @@ public final class SqsBus implements VisibilityBus {
     topics.create(checkTopic("name", name));
   }
 
+  /**
+   * Creates a queue with SQS's default attributes; does nothing if one of that name exists,
+   * whatever its attributes.
+   *
+   * @param name the queue's name
+   */
   @Override
   public void createQueue(String name) {
-    createQueue(QueueSpec.named(name));
+    queues.ensure(checkQueue("name", name));
   }
 
   /**
@@ -167,7 +173,7 @@ public final class SqsBus implements VisibilityBus {
   public void subscribe(Subscription subscription) {
     Objects.requireNonNull(subscription, "subscription must not be null");
     topics.create(subscription.topic()); // fails first, and clearly, without SNS
-    createQueue(subscription.queue());
+    queues.ensure(subscription.queue());
     topics.subscribe(subscription);
   }
 

@@ -203,6 +203,38 @@ class SqsBusTest {
   }
 
   @Test
+  void creating_a_queue_by_name_keeps_one_that_exists_with_other_attributes() {
+    String queue = unique("orders");
+    QueueSpec spec = QueueSpec.named(queue).withVisibilityTimeout(Duration.ofSeconds(7));
+    bus().createQueue(spec);
+
+    bus().createQueue(queue);
+
+    try (Vigil other = Vigil.create();
+        SqsBus fresh = SqsBus.connect(other, sqs.endpoint())) {
+      assertThat(fresh.spec(queue).visibilityTimeout()).isEqualTo(Duration.ofSeconds(7));
+    }
+  }
+
+  @Test
+  void creating_a_queue_that_exists_with_another_spec_fails_saying_so() {
+    String queue = unique("orders");
+    bus().createQueue(QueueSpec.named(queue).withVisibilityTimeout(Duration.ofSeconds(7)));
+    QueueSpec other = QueueSpec.named(queue).withVisibilityTimeout(Duration.ofSeconds(9));
+
+    assertThatThrownBy(() -> bus().createQueue(other))
+        .isInstanceOf(BusException.class)
+        .hasMessageStartingWith(
+            "cannot create queue '"
+                + queue
+                + "' (it exists with other attributes; as asked: "
+                + other
+                + "): endpoint "
+                + sqs.uri()
+                + " answered QueueNameExists: ");
+  }
+
+  @Test
   void a_released_message_is_received_again_at_once() {
     String queue = unique("orders");
     bus().createQueue(queue);

@@ -1,6 +1,7 @@
 package dev.vigil.sqs.internal;
 
 import dev.vigil.bus.BusException;
+import java.io.IOException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -50,23 +51,27 @@ public final class Failures {
           + ": "
           + service.awsErrorDetails().errorMessage();
     }
-    if (failure instanceof SdkClientException) {
+    if (failure instanceof SdkClientException && rootOf(failure) instanceof IOException) {
       return "cannot "
           + operation
           + ": endpoint "
           + endpoint
           + " is unreachable ("
-          + rootCause(failure)
+          + describe(rootOf(failure))
           + ")";
     }
     return "cannot " + operation + " on endpoint " + endpoint + ": " + failure.getMessage();
   }
 
-  private static String rootCause(Throwable failure) {
+  private static Throwable rootOf(Throwable failure) {
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
+    return root;
+  }
+
+  private static String describe(Throwable root) {
     return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 }

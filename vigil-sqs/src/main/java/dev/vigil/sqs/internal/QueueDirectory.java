@@ -74,6 +74,16 @@ public final class QueueDirectory {
   }
 
   /**
+   * Creates a queue with SQS's defaults unless one of that name exists, whatever its attributes.
+   *
+   * @param queue the queue
+   * @return its URL
+   */
+  public String ensure(String queue) {
+    return exists(queue) ? url(queue) : create(QueueSpec.named(queue));
+  }
+
+  /**
    * Returns a queue's URL, asking the endpoint the first time.
    *
    * @param queue the queue

@@ -59,7 +59,9 @@ class SqsFaultTest {
               () ->
                   BusTestClient.of(vigil, bus)
                       .drain("orders", 1, Duration.ofSeconds(2), String.class))
-          .isInstanceOf(Throwable.class);
+          .isInstanceOf(BusException.class)
+          .hasMessageStartingWith(
+              "cannot receive from queue 'orders': endpoint " + sqs.uri() + " is unreachable (");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
     } finally {
       sqs.stop();

@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * vigil-sqs on ElasticMQ 1.6.11 embedded in this JVM: how long ElasticMQ takes to start (cold JVM),
  * and how long after a send a test's wait returns with the message — Vigil's {@code
- * BusTestClient.drain} (1 s long polls) against the loops users write with the AWS SDK v2 on the
- * same server in the same run.
+ * BusTestClient.drain} on an {@code SqsBus} (1 s long polls) against the loops users write with the
+ * AWS SDK v2 (Apache HTTP client) on the same server in the same run.
  *
  * <p>Each round: the waiter starts waiting, the sender waits a random 5–30 ms (so the message lands
  * at a random point of the waiter's polling), takes the time and sends; the round's latency runs
@@ -34,7 +34,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * (1) Awaitility 4.3.0 with its defaults (poll delay and interval 100 ms) polling {@code
  * receiveMessage} with {@code WaitTimeSeconds=0}, then {@code deleteMessage} — the usual "await
  * until the queue has it" test; (2) a plain long-poll loop ({@code WaitTimeSeconds=1}, then
- * delete), which is what Vigil does under the hood.
+ * delete), which is what Vigil does under the hood. The three loops take turns round by round, so
+ * that the machine's load weighs on each alike; the first tenth of the rounds warms up and is not
+ * counted.
  *
  * <p>Usage: {@code ./bench sqs [--quick]}.
  */
@@ -44,11 +46,9 @@ public final class SqsBench {
 
   private final int rounds;
   private final SplittableRandom random = new SplittableRandom(20261130L);
-  private final long[] sends;
 
   private SqsBench(int rounds) {
     this.rounds = rounds;
-    this.sends = new long[rounds];
   }
 
   /** Runs every measurement and prints BENCH and RATIO lines. */
@@ -71,67 +71,56 @@ public final class SqsBench {
     warm.stop();
   }
 
+  /** One way to wait for a message, and the send it waits for. */
+  private record Loop(Runnable awaitOne, Runnable send) {}
+
   private void run(EmbeddedSqs sqs) throws Exception {
-    SqsClient sdk = sdkClient(sqs);
-    try {
-      long[] vigil = vigilRounds(sqs);
-      double vigilP50 = Report.percentile(vigil, 50);
-      Report.bench("sqs-send-to-wake-p50", vigilP50 / 1e6, "ms");
-      Report.bench("sqs-send-to-wake-p99", Report.percentile(vigil, 99) / 1e6, "ms");
-      Report.note(
-          "one ElasticMQ request (a send) takes p50 "
-              + Report.format(Report.percentile(sends, 50) / 1e6)
-              + " ms here; a drain's wake needs the send, the long poll's answer and a delete");
-      long[] awaitility = peerRounds(sdk, "awaitility", this::awaitilityReceive);
-      Report.note(
-          "peer 1, Awaitility defaults over receiveMessage(WaitTimeSeconds=0): p50 "
-              + Report.format(Report.percentile(awaitility, 50) / 1e6)
-              + " ms, p99 "
-              + Report.format(Report.percentile(awaitility, 99) / 1e6)
-              + " ms");
-      Report.ratio("sqs-vs-sdk-poll", Report.percentile(awaitility, 50), vigilP50);
-      long[] longPoll = peerRounds(sdk, "long-poll", SqsBench::longPollReceive);
-      Report.note(
-          "peer 2, a plain SDK long-poll loop (WaitTimeSeconds=1): p50 "
-              + Report.format(Report.percentile(longPoll, 50) / 1e6)
-              + " ms, p99 "
-              + Report.format(Report.percentile(longPoll, 99) / 1e6)
-              + " ms");
-      Report.ratio("sqs-vs-sdk-long-poll", Report.percentile(longPoll, 50), vigilP50);
-    } finally {
-      sdk.close();
+    try (Vigil vigil = Vigil.create();
+        SqsBus bus = SqsBus.connect(vigil, sqs.endpoint());
+        SqsClient sdk = sdkClient(sqs)) {
+      bus.createQueue("bench-vigil");
+      BusTestClient client = BusTestClient.of(vigil, bus);
+      String pollUrl = sdk.createQueue(b -> b.queueName("bench-awaitility")).queueUrl();
+      String longPollUrl = sdk.createQueue(b -> b.queueName("bench-long-poll")).queueUrl();
+      List<Loop> loops =
+          List.of(
+              new Loop(
+                  () -> client.drain("bench-vigil", 1, TIMEOUT, Map.class),
+                  () -> bus.send("bench-vigil", Message.of(BODY))),
+              new Loop(() -> awaitilityReceive(sdk, pollUrl), () -> sdkSend(sdk, pollUrl)),
+              new Loop(() -> longPollReceive(sdk, longPollUrl), () -> sdkSend(sdk, longPollUrl)));
+      long[][] latencies = measure(loops);
+      report(latencies[0], latencies[1], latencies[2]);
     }
   }
 
-  // ---- Vigil: BusTestClient.drain on an SqsBus
+  private static void report(long[] vigil, long[] awaitility, long[] longPoll) {
+    double vigilP50 = Report.percentile(vigil, 50);
+    Report.bench("sqs-send-to-wake-p50", vigilP50 / 1e6, "ms");
+    Report.bench("sqs-send-to-wake-p99", Report.percentile(vigil, 99) / 1e6, "ms");
+    note("peer 1, Awaitility defaults over receiveMessage(WaitTimeSeconds=0)", awaitility);
+    Report.ratio("sqs-vs-sdk-poll", Report.percentile(awaitility, 50), vigilP50);
+    note("peer 2, a plain SDK long-poll loop (WaitTimeSeconds=1)", longPoll);
+    Report.ratio("sqs-vs-sdk-long-poll", Report.percentile(longPoll, 50), vigilP50);
+  }
 
-  private long[] vigilRounds(EmbeddedSqs sqs) throws Exception {
-    try (Vigil vigil = Vigil.create();
-        SqsBus bus = SqsBus.connect(vigil, sqs.endpoint())) {
-      String queue = "bench-vigil";
-      bus.createQueue(queue);
-      BusTestClient client = BusTestClient.of(vigil, bus);
-      return measure(
-          () -> client.drain(queue, 1, TIMEOUT, Map.class),
-          () -> bus.send(queue, Message.of(BODY)));
-    }
+  private static void note(String what, long[] latencies) {
+    Report.note(
+        what
+            + ": p50 "
+            + Report.format(Report.percentile(latencies, 50) / 1e6)
+            + " ms, p99 "
+            + Report.format(Report.percentile(latencies, 99) / 1e6)
+            + " ms");
   }
 
   // ---- the peers: the user's own SqsClient
 
-  /** One wait of a peer: returns once the message is received and deleted. */
-  interface PeerReceive {
-    void awaitOne(SqsClient sdk, String queueUrl);
+  private static void sdkSend(SqsClient sdk, String url) {
+    sdk.sendMessage(b -> b.queueUrl(url).messageBody(BODY));
   }
 
-  private long[] peerRounds(SqsClient sdk, String name, PeerReceive peer) throws Exception {
-    String url = sdk.createQueue(b -> b.queueName("bench-" + name)).queueUrl();
-    return measure(
-        () -> peer.awaitOne(sdk, url),
-        () -> sdk.sendMessage(b -> b.queueUrl(url).messageBody(BODY)));
-  }
-
-  private void awaitilityReceive(SqsClient sdk, String url) {
+  private static void awaitilityReceive(SqsClient sdk, String url) {
     List<software.amazon.awssdk.services.sqs.model.Message> received =
         await()
             .atMost(TIMEOUT)
@@ -153,49 +142,51 @@ public final class SqsBench {
     }
   }
 
-  // ---- the round
+  // ---- the rounds
 
-  /**
-   * Runs warm-up and timed rounds: a waiter thread waits with {@code awaitOne}; this thread sends
-   * after a random pause. Returns the timed rounds' latencies in nanoseconds.
-   */
-  private long[] measure(Runnable awaitOne, Runnable send) throws Exception {
+  /** Runs the loops in turn, round by round; returns each loop's counted latencies (ns). */
+  private long[][] measure(List<Loop> loops) throws Exception {
     int warmUp = Math.max(10, rounds / 10);
-    long[] latencies = new long[rounds];
-    SynchronousQueue<Long> done = new SynchronousQueue<>();
+    long[][] latencies = new long[loops.size()][rounds];
     for (int i = -warmUp; i < rounds; i++) {
-      CountDownLatch waiting = new CountDownLatch(1);
-      AtomicLong sentAt = new AtomicLong();
-      Thread waiter =
-          new Thread(
-              () -> {
-                waiting.countDown();
-                awaitOne.run();
-                try {
-                  done.put(System.nanoTime() - sentAt.get());
-                } catch (InterruptedException interrupted) {
-                  Thread.currentThread().interrupt();
-                }
-              },
-              "bench-sqs-waiter");
-      waiter.start();
-      waiting.await();
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5 + random.nextInt(26)));
-      long start = System.nanoTime();
-      sentAt.set(start);
-      send.run();
-      long sent = System.nanoTime() - start;
-      Long latency = done.poll(30, TimeUnit.SECONDS);
-      if (latency == null) {
-        throw new IllegalStateException("a round did not end within 30 s");
-      }
-      waiter.join();
-      if (i >= 0) {
-        latencies[i] = latency;
-        sends[i] = sent;
+      for (int loop = 0; loop < loops.size(); loop++) {
+        long latency = round(loops.get(loop));
+        if (i >= 0) {
+          latencies[loop][i] = latency;
+        }
       }
     }
     return latencies;
+  }
+
+  /** A waiter thread waits with the loop; this thread sends after a random pause. */
+  private long round(Loop loop) throws Exception {
+    SynchronousQueue<Long> done = new SynchronousQueue<>();
+    CountDownLatch waiting = new CountDownLatch(1);
+    AtomicLong sentAt = new AtomicLong();
+    Thread waiter =
+        new Thread(
+            () -> {
+              waiting.countDown();
+              loop.awaitOne().run();
+              try {
+                done.put(System.nanoTime() - sentAt.get());
+              } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "bench-sqs-waiter");
+    waiter.start();
+    waiting.await();
+    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5 + random.nextInt(26)));
+    sentAt.set(System.nanoTime());
+    loop.send().run();
+    Long latency = done.poll(30, TimeUnit.SECONDS);
+    if (latency == null) {
+      throw new IllegalStateException("a round did not end within 30 s");
+    }
+    waiter.join();
+    return latency;
   }
 
   private static SqsClient sdkClient(EmbeddedSqs sqs) {

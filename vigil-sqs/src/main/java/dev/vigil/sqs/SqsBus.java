@@ -12,6 +12,7 @@ import dev.vigil.bus.ReceivedMessage;
 import dev.vigil.bus.Subscription;
 import dev.vigil.bus.VisibilityBus;
 import dev.vigil.sqs.internal.Clients;
+import dev.vigil.sqs.internal.Names;
 import dev.vigil.sqs.internal.QueueDirectory;
 import dev.vigil.sqs.internal.QueueOperations;
 import dev.vigil.sqs.internal.SqsConsumer;
@@ -23,7 +24,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 
 /**
  * The bus contract on a real SQS endpoint — AWS, LocalStack or ElasticMQ ({@link EmbeddedSqs}) —
@@ -53,8 +53,6 @@ import java.util.regex.Pattern;
  * @since 0.1
  */
 public final class SqsBus implements VisibilityBus {
-  private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}(\\.fifo)?");
-  private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}(\\.fifo)?");
   private static final Duration LONG_POLL = Duration.ofSeconds(1);
 
   private final Vigil vigil;
@@ -123,7 +121,7 @@ public final class SqsBus implements VisibilityBus {
 
   @Override
   public void createTopic(String name) {
-    topics.create(checkTopic("name", name));
+    topics.create(Names.checkTopic("name", name));
   }
 
   /**
@@ -134,7 +132,7 @@ public final class SqsBus implements VisibilityBus {
    */
   @Override
   public void createQueue(String name) {
-    queues.ensure(checkQueue("name", name));
+    queues.ensure(Names.checkQueue("name", name));
   }
 
   /**
@@ -160,7 +158,7 @@ public final class SqsBus implements VisibilityBus {
    */
   @Override
   public void subscribe(String topic, String queue) {
-    subscribe(Subscription.of(checkTopic("topic", topic), checkQueue("queue", queue)));
+    subscribe(Subscription.of(Names.checkTopic("topic", topic), Names.checkQueue("queue", queue)));
   }
 
   /**
@@ -180,20 +178,22 @@ public final class SqsBus implements VisibilityBus {
   @Override
   public String publish(String topic, Message message) {
     return topics.publish(
-        checkTopic("topic", topic), Objects.requireNonNull(message, "message must not be null"));
+        Names.checkTopic("topic", topic),
+        Objects.requireNonNull(message, "message must not be null"));
   }
 
   @Override
   public String send(String queue, Message message) {
     return operations.send(
-        checkQueue("queue", queue), Objects.requireNonNull(message, "message must not be null"));
+        Names.checkQueue("queue", queue),
+        Objects.requireNonNull(message, "message must not be null"));
   }
 
   @Override
   public List<ReceivedMessage> receive(String queue, Receive request) {
     Objects.requireNonNull(request, "request must not be null");
     return operations.receive(
-        checkQueue("queue", queue),
+        Names.checkQueue("queue", queue),
         request.maxMessages(),
         request.visibilityTimeout(),
         request.waitTime());
@@ -201,7 +201,7 @@ public final class SqsBus implements VisibilityBus {
 
   @Override
   public boolean delete(String queue, String receiptHandle) {
-    return operations.delete(checkQueue("queue", queue), checkHandle(receiptHandle));
+    return operations.delete(Names.checkQueue("queue", queue), Names.checkHandle(receiptHandle));
   }
 
   /**
@@ -217,7 +217,8 @@ public final class SqsBus implements VisibilityBus {
     if (timeout.isNegative() || timeout.compareTo(Duration.ofHours(12)) > 0) {
       throw new IllegalArgumentException("timeout must be between 0 and PT12H, was " + timeout);
     }
-    operations.changeVisibility(checkQueue("queue", queue), checkHandle(receiptHandle), timeout);
+    operations.changeVisibility(
+        Names.checkQueue("queue", queue), Names.checkHandle(receiptHandle), timeout);
   }
 
   /**
@@ -229,7 +230,7 @@ public final class SqsBus implements VisibilityBus {
    */
   @Override
   public int purge(String queue) {
-    operations.purge(checkQueue("queue", queue));
+    operations.purge(Names.checkQueue("queue", queue));
     return -1;
   }
 
@@ -241,7 +242,7 @@ public final class SqsBus implements VisibilityBus {
    */
   @Override
   public QueueStats stats(String queue) {
-    return operations.stats(checkQueue("queue", queue));
+    return operations.stats(Names.checkQueue("queue", queue));
   }
 
   @Override
@@ -265,7 +266,7 @@ public final class SqsBus implements VisibilityBus {
   public BusConsumer consume(String queue, MessageHandler handler, ConsumerOptions options) {
     Objects.requireNonNull(handler, "handler must not be null");
     Objects.requireNonNull(options, "options must not be null");
-    QueueSpec spec = queues.spec(checkQueue("queue", queue));
+    QueueSpec spec = queues.spec(Names.checkQueue("queue", queue));
     SqsConsumer consumer = new SqsConsumer(operations, events, spec, handler, options, LONG_POLL);
     consumers.add(consumer);
     return consumer;
@@ -273,7 +274,7 @@ public final class SqsBus implements VisibilityBus {
 
   @Override
   public QueueSpec spec(String queue) {
-    return queues.spec(checkQueue("queue", queue));
+    return queues.spec(Names.checkQueue("queue", queue));
   }
 
   /**
@@ -338,38 +339,5 @@ public final class SqsBus implements VisibilityBus {
   @Override
   public String toString() {
     return "SqsBus[" + endpoint + "]";
-  }
-
-  private static String checkQueue(String parameter, String name) {
-    Objects.requireNonNull(name, parameter + " must not be null");
-    if (!QUEUE_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          parameter
-              + " must be 1-80 letters, digits, hyphens or underscores (plus .fifo), was '"
-              + name
-              + "'");
-    }
-    return name;
-  }
-
-  private static String checkTopic(String parameter, String name) {
-    Objects.requireNonNull(name, parameter + " must not be null");
-    if (!TOPIC_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          parameter
-              + " must be 1-256 letters, digits, hyphens or underscores (plus .fifo), was '"
-              + name
-              + "'");
-    }
-    return name;
-  }
-
-  private static String checkHandle(String receiptHandle) {
-    Objects.requireNonNull(receiptHandle, "receiptHandle must not be null");
-    if (receiptHandle.isBlank()) {
-      throw new IllegalArgumentException(
-          "receiptHandle must not be blank, was '" + receiptHandle + "'");
-    }
-    return receiptHandle;
   }
 }

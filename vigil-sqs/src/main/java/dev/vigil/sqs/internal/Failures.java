@@ -2,9 +2,9 @@ package dev.vigil.sqs.internal;
 
 import dev.vigil.bus.BusException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /** Turns the SDK's exceptions into {@link BusException}s that name the endpoint and the queue. */
@@ -16,10 +16,10 @@ public final class Failures {
    *
    * @param endpoint the endpoint, as failure texts name it
    * @param operation what was tried, such as {@code "send to queue 'orders'"}
-   * @param failure the SDK's exception
+   * @param failure the SDK's exception, or an I/O failure its HTTP client let through
    * @return the exception to throw, with {@code failure} as its cause
    */
-  public static BusException of(String endpoint, String operation, SdkException failure) {
+  public static BusException of(String endpoint, String operation, RuntimeException failure) {
     BusException translated = new BusException(text(endpoint, operation, failure));
     translated.initCause(failure);
     return translated;
@@ -37,7 +37,7 @@ public final class Failures {
         "unknown queue '" + queue + "' on SQS endpoint " + endpoint + ": create it first");
   }
 
-  private static String text(String endpoint, String operation, SdkException failure) {
+  private static String text(String endpoint, String operation, RuntimeException failure) {
     if (failure instanceof QueueDoesNotExistException) {
       return "cannot " + operation + ": the queue does not exist on SQS endpoint " + endpoint;
     }
@@ -51,7 +51,8 @@ public final class Failures {
           + ": "
           + service.awsErrorDetails().errorMessage();
     }
-    if (failure instanceof SdkClientException && rootOf(failure) instanceof IOException) {
+    if ((failure instanceof SdkClientException || failure instanceof UncheckedIOException)
+        && rootOf(failure) instanceof IOException) {
       return "cannot "
           + operation
           + ": endpoint "

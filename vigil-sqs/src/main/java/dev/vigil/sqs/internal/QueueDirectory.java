@@ -2,6 +2,7 @@ package dev.vigil.sqs.internal;
 
 import dev.vigil.bus.BusException;
 import dev.vigil.bus.QueueSpec;
+import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public final class QueueDirectory {
               + spec
               + ")",
           other);
-    } catch (SdkException failure) {
+    } catch (SdkException | UncheckedIOException failure) {
       throw Failures.of(endpoint, "create queue '" + spec.name() + "'", failure);
     }
     urls.put(spec.name(), url);
@@ -101,7 +102,7 @@ public final class QueueDirectory {
       return url;
     } catch (QueueDoesNotExistException missing) {
       throw Failures.unknownQueue(endpoint, queue);
-    } catch (SdkException failure) {
+    } catch (SdkException | UncheckedIOException failure) {
       throw Failures.of(endpoint, "find queue '" + queue + "'", failure);
     }
   }
@@ -181,7 +182,7 @@ public final class QueueDirectory {
     } catch (QueueDoesNotExistException gone) {
       forget(queue);
       throw Failures.unknownQueue(endpoint, queue);
-    } catch (SdkException failure) {
+    } catch (SdkException | UncheckedIOException failure) {
       throw Failures.of(endpoint, "read the attributes of queue '" + queue + "'", failure);
     }
   }
@@ -197,7 +198,7 @@ public final class QueueDirectory {
   public void setAttribute(String url, String queue, QueueAttributeName name, String value) {
     try {
       sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(Map.of(name, value)));
-    } catch (SdkException failure) {
+    } catch (SdkException | UncheckedIOException failure) {
       throw Failures.of(endpoint, "set " + name + " of queue '" + queue + "'", failure);
     }
   }

@@ -4,6 +4,7 @@ import dev.vigil.bus.BusException;
 import dev.vigil.bus.Message;
 import dev.vigil.bus.QueueStats;
 import dev.vigil.bus.ReceivedMessage;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class QueueOperations {
     String messageId;
     try {
       messageId = sqs.sendMessage(MessageMapper.toSend(url, message)).messageId();
-    } catch (SdkException failure) {
+    } catch (SdkException | UncheckedIOException failure) {
       throw translate(queue, "send to queue '" + queue + "'", failure);
     }
     events.sent(queue, messageId, message.correlationId(), message.body());
@@ -96,7 +97,7 @@ public final class QueueOperations {
     List<software.amazon.awssdk.services.sqs.model.Message> raw;
     try {
       raw = sqs.receiveMessage(request.build()).messages();
-    } catch (SdkException failure) {
+    } catch (SdkException | UncheckedIOException failure) {
       throw translate(queue, "receive from queue '" + queue + "'", failure);
     }
     List<ReceivedMessage> received = new ArrayList<>(raw.size());
@@ -155,7 +156,7 @@ public final class QueueOperations {
         return false;
       }
       throw translate(queue, "delete from queue '" + queue + "'", refused);
-    } catch (SdkException failure) {
+    } catch (SdkException | UncheckedIOException failure) {
       throw translate(queue, "delete from queue '" + queue + "'", failure);
     }
   }
@@ -190,7 +191,7 @@ public final class QueueOperations {
         throw notInFlight;
       }
       throw translate(queue, "change visibility on queue '" + queue + "'", refused);
-    } catch (SdkException failure) {
+    } catch (SdkException | UncheckedIOException failure) {
       throw translate(queue, "change visibility on queue '" + queue + "'", failure);
     }
     events.visibilityChanged(queue, receiptHandle, seconds);
@@ -208,7 +209,7 @@ public final class QueueOperations {
       sqs.purgeQueue(b -> b.queueUrl(url));
     } catch (PurgeQueueInProgressException tooSoon) {
       deleteVisible(queue);
-    } catch (SdkException failure) {
+    } catch (SdkException | UncheckedIOException failure) {
       throw translate(queue, "purge queue '" + queue + "'", failure);
     }
     events.purged(queue);
@@ -241,7 +242,20 @@ public final class QueueOperations {
     return value == null ? 0 : Integer.parseInt(value);
   }
 
-  private BusException translate(String queue, String operation, SdkException failure) {
+  /**
+   * Turns any failure of an operation on {@code queue} into one that names the endpoint: what a
+   * consumer records when a receive fails in a way the SDK did not wrap.
+   *
+   * @param queue the queue
+   * @param operation what was tried
+   * @param failure what it threw
+   * @return the failure as a {@link BusException}, or {@code failure} when it already is one
+   */
+  BusException describe(String queue, String operation, RuntimeException failure) {
+    return failure instanceof BusException known ? known : translate(queue, operation, failure);
+  }
+
+  private BusException translate(String queue, String operation, RuntimeException failure) {
     if (failure instanceof QueueDoesNotExistException) {
       queues.forget(queue);
       return Failures.unknownQueue(endpoint, queue);

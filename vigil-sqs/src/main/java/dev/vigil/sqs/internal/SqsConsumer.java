@@ -84,7 +84,9 @@ public final class SqsConsumer implements BusConsumer {
           return;
         }
         if (backoff == 0) {
-          events.endpointFailed(queue, String.valueOf(failure.getMessage()));
+          String operation = "receive from queue '" + queue + "'";
+          events.endpointFailed(
+              queue, String.valueOf(operations.describe(queue, operation, failure).getMessage()));
         }
         backoff = backoff == 0 ? FIRST_BACKOFF_MILLIS : Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
         if (pause(backoff)) {

@@ -3,6 +3,7 @@ package dev.vigil.sqs.internal;
 import dev.vigil.bus.BusException;
 import dev.vigil.bus.Message;
 import dev.vigil.bus.Subscription;
+import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,7 +57,7 @@ public final class Topics {
       String arn = client.createTopic(b -> b.name(topic)).topicArn();
       arns.put(topic, arn);
       return arn;
-    } catch (SdkException failure) {
+    } catch (SdkException | UncheckedIOException failure) {
       throw Failures.of(endpoint, "create topic '" + topic + "'", failure);
     }
   }
@@ -87,7 +88,7 @@ public final class Topics {
     try {
       client.subscribe(
           b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn).attributes(attributes));
-    } catch (SdkException failure) {
+    } catch (SdkException | UncheckedIOException failure) {
       throw Failures.of(
           endpoint,
           "subscribe queue '" + subscription.queue() + "' to topic '" + subscription.topic() + "'",
@@ -143,7 +144,7 @@ public final class Topics {
     String messageId;
     try {
       messageId = client("publish").publish(request.build()).messageId();
-    } catch (SdkException failure) {
+    } catch (SdkException | UncheckedIOException failure) {
       throw Failures.of(endpoint, "publish to topic '" + topic + "'", failure);
     }
     events.published(topic, messageId, message.correlationId(), message.body());
@@ -163,7 +164,7 @@ public final class Topics {
           return listed.topicArn();
         }
       }
-    } catch (SdkException failure) {
+    } catch (SdkException | UncheckedIOException failure) {
       throw Failures.of(endpoint, "find topic '" + topic + "'", failure);
     }
     throw new BusException(

@@ -4,6 +4,7 @@ import dev.vigil.Vigil;
 import dev.vigil.bus.Bus;
 import dev.vigil.bus.BusTestClient;
 import dev.vigil.bus.EmbeddedBus;
+import dev.vigil.bus.MessageBus;
 import dev.vigil.http.WebhookServer;
 import dev.vigil.snapshot.Snapshots;
 import dev.vigil.time.Signal;
@@ -33,6 +34,7 @@ final class Injection {
           Map.entry(Signal.class, run -> run.vigil().signal()),
           Map.entry(EmbeddedBus.class, TestRun::bus),
           Map.entry(Bus.class, TestRun::bus),
+          Map.entry(MessageBus.class, TestRun::bus),
           Map.entry(BusTestClient.class, TestRun::client),
           Map.entry(WebhookServer.class, TestRun::server),
           Map.entry(Snapshots.class, TestRun::snapshots));

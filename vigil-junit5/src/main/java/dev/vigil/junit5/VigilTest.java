@@ -13,12 +13,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Parameters of these types are filled from the test's context: {@code Vigil}, {@code Timeline},
  * {@code TimeSource}, {@code VirtualTimeSource} (virtual time only), {@code Signal}, {@code
- * EmbeddedBus} and {@code Bus}, {@code BusTestClient}, {@code WebhookServer}, {@code Snapshots},
- * and the context's {@code Clock} and {@code ScheduledExecutorService}. Instance fields of the same
- * types (but the last two, which a test may well hold for itself) are filled too when they are not
- * final and still {@code null}, before {@code @BeforeEach} methods run, and emptied after the test.
- * A bus or server is made only when a test asks for it; everything made is closed after the test's
- * {@code @AfterEach} methods.
+ * EmbeddedBus}, {@code Bus} and {@code MessageBus}, {@code BusTestClient}, {@code WebhookServer},
+ * {@code Snapshots}, and the context's {@code Clock} and {@code ScheduledExecutorService}. Instance
+ * fields of the same types (but the last two, which a test may well hold for itself) are filled too
+ * when they are not final and still {@code null}, before {@code @BeforeEach} methods run, and
+ * emptied after the test. A bus or server is made only when a test asks for it; everything made is
+ * closed after the test's {@code @AfterEach} methods.
  *
  * <p>When a test fails, the failure gains the context's seed with the command that reruns the test
  * with it, the latest timeline entries (unless the failure is a Vigil wait's, which has them

@@ -67,6 +67,7 @@ public final class CaptureLoop implements AutoCloseable {
   private final LinkedBlockingQueue<Runnable> requests = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
+  private volatile boolean polling;
   private boolean connected = true;
 
   /**
@@ -100,12 +101,14 @@ public final class CaptureLoop implements AutoCloseable {
     requests.add(
         () -> {
           try {
-            result.complete(addTopics(copy));
+            result.complete(addTopicsAwake(copy));
           } catch (RuntimeException failure) {
             result.completeExceptionally(failure);
           }
         });
-    consumer.wakeup();
+    if (polling) {
+      consumer.wakeup();
+    }
     return await(result);
   }
 
@@ -122,6 +125,15 @@ public final class CaptureLoop implements AutoCloseable {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while adding topics to the capture");
+    }
+  }
+
+  private Map<TopicPartition, Long> addTopicsAwake(List<String> topics) {
+    try {
+      return addTopics(topics);
+    } catch (WakeupException woken) {
+      // The wake-up meant for a poll hit this call instead; it is spent, so the retry runs.
+      return addTopics(topics);
     }
   }
 
@@ -214,6 +226,7 @@ public final class CaptureLoop implements AutoCloseable {
   private void pollOnce() {
     ConsumerRecords<byte[], byte[]> records;
     try {
+      polling = true;
       records = consumer.poll(POLL);
     } catch (WakeupException woken) {
       return;
@@ -224,6 +237,8 @@ public final class CaptureLoop implements AutoCloseable {
       sink.pollFailed(failure);
       LockSupport.parkNanos(FAILURE_PAUSE_NANOS);
       return;
+    } finally {
+      polling = false;
     }
     for (ConsumerRecord<byte[], byte[]> record : records) {
       sink.accept(record);

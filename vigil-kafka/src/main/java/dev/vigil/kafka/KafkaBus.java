@@ -412,6 +412,7 @@ public final class KafkaBus implements PeekableBus {
     Objects.requireNonNull(handler, "handler must not be null");
     Objects.requireNonNull(options, "options must not be null");
     QueueView view = view(queue);
+    deadLetterTopic(view);
     QueueSpec spec = view.spec();
     int maxReceiveCount =
         spec == null ? QueueSpec.named("x").maxReceiveCount() : spec.maxReceiveCount();
@@ -427,16 +428,20 @@ public final class KafkaBus implements PeekableBus {
     return loop;
   }
 
-  void deadLetter(QueueView view, ReceivedMessage message, Throwable failure) {
+  /** Creates the queue's dead-letter topic when missing, so tests can read it before any fails. */
+  private String deadLetterTopic(QueueView view) {
     QueueSpec spec = view.spec();
-    String target =
-        spec != null && spec.deadLetterQueue() != null
-            ? Objects.requireNonNull(spec.deadLetterQueue())
-            : view.queue() + ".DLT";
+    String deadLetterQueue = spec == null ? null : spec.deadLetterQueue();
+    String target = deadLetterQueue != null ? deadLetterQueue : view.queue() + ".DLT";
     if (!queues.containsKey(target)) {
       admin.create(target, 1);
       addView(target, null);
     }
+    return target;
+  }
+
+  void deadLetter(QueueView view, ReceivedMessage message, Throwable failure) {
+    String target = deadLetterTopic(view);
     CapturedRecord record = Objects.requireNonNull(view.record(message.messageId()));
     byte[] value = record.value();
     RecordMetadata written =

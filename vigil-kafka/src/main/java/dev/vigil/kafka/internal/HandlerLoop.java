@@ -1,6 +1,7 @@
 package dev.vigil.kafka.internal;
 
 import dev.vigil.bus.BusConsumer;
+import dev.vigil.bus.BusException;
 import dev.vigil.bus.MessageHandler;
 import dev.vigil.bus.ReceivedMessage;
 import java.time.Duration;
@@ -178,7 +179,12 @@ public final class HandlerLoop implements BusConsumer {
           view.delete(message.receiptHandle());
           return;
         }
-        message = view.redeliver(message.receiptHandle());
+        try {
+          message = view.redeliver(message.receiptHandle());
+        } catch (BusException purged) {
+          // The test purged or released the message mid-attempt: it is no longer this loop's.
+          return;
+        }
         events.retried(message);
       }
     }

@@ -48,8 +48,10 @@ import org.jspecify.annotations.Nullable;
  * works on what the bus's {@link KafkaCapture} has read, with a cursor per queue. {@link #consume}
  * runs a real {@code KafkaConsumer} of its own ({@code vigil-kafka-consumer-<queue>-<n>}), retries
  * a failing handler up to the queue's {@code maxReceiveCount} and then writes the record to the
- * dead-letter topic: the spec's dead-letter queue, else {@code <queue>.DLT} (spring-kafka's name),
- * with headers naming the original topic, partition and offset and the exception.
+ * dead-letter topic: the spec's dead-letter queue, else {@code <queue>.DLT} (spring-kafka's name,
+ * created when the consumer starts, so a test can wait on it), with the record's headers plus
+ * {@code dlt-original-topic}, {@code dlt-original-partition}, {@code dlt-original-offset}, {@code
+ * dlt-exception-fqcn} and {@code dlt-exception-message}.
  *
  * <pre>{@code
  * try (KafkaBus bus = KafkaBus.connect(vigil, broker.bootstrapServers())) {
@@ -294,7 +296,7 @@ public final class KafkaBus implements PeekableBus {
     return topic + "-" + written.partition() + "-" + written.offset();
   }
 
-  private void awaitCaptured(TopicPartition partition, long offset) {
+  void awaitCaptured(TopicPartition partition, long offset) {
     Signal signal = vigil.signal();
     long giveUpAt = System.nanoTime() + CAPTURE_WAIT_NANOS;
     while (true) {
@@ -440,6 +442,10 @@ public final class KafkaBus implements PeekableBus {
     return target;
   }
 
+  BusTimeline entries() {
+    return entries;
+  }
+
   void deadLetter(QueueView view, ReceivedMessage message, Throwable failure) {
     String target = deadLetterTopic(view);
     CapturedRecord record = Objects.requireNonNull(view.record(message.messageId()));
@@ -452,47 +458,6 @@ public final class KafkaBus implements PeekableBus {
             DeadLetterHeaders.of(record, failure));
     awaitCaptured(new TopicPartition(target, written.partition()), written.offset());
     entries.deadLettered(message, target);
-  }
-
-  /** The handler loops' side of the bus: its entries, its capture, its dead letters. */
-  private static final class HandlerEvents implements HandlerLoop.Events {
-    private final KafkaBus bus;
-    private final QueueView view;
-
-    HandlerEvents(KafkaBus bus, QueueView view) {
-      this.bus = bus;
-      this.view = view;
-    }
-
-    @Override
-    public void awaitCaptured(TopicPartition partition, long offset) {
-      bus.awaitCaptured(partition, offset);
-    }
-
-    @Override
-    public void received(ReceivedMessage message) {
-      bus.entries.received(message);
-    }
-
-    @Override
-    public void acknowledged(ReceivedMessage message) {
-      bus.entries.acknowledged(message);
-    }
-
-    @Override
-    public void failed(ReceivedMessage message, Throwable failure) {
-      bus.entries.handlerFailed(message, failure);
-    }
-
-    @Override
-    public void retried(ReceivedMessage message) {
-      bus.entries.retried(message);
-    }
-
-    @Override
-    public void deadLetter(ReceivedMessage message, Throwable failure) {
-      bus.deadLetter(view, message, failure);
-    }
   }
 
   @Override

@@ -5,6 +5,8 @@ import dev.vigil.kafka.KafkaBus;
 import dev.vigil.kafka.KafkaCapture;
 import dev.vigil.kafka.broker.EmbeddedKafkaBroker;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -60,6 +62,7 @@ public final class KafkaBench {
           KafkaProducer<byte[], byte[]> producer = producer(servers)) {
         captureStart(servers, admin);
         produceAckFloor(admin, producer);
+        plainConsumerFloor(servers, admin, producer);
         double vigil = vigilLatency(servers, admin, producer);
         double springKafka = kafkaTestUtilsLatency(servers, admin, producer);
         Report.ratio("kafka-vs-kafkatestutils", springKafka, vigil);
@@ -100,6 +103,25 @@ public final class KafkaBench {
       }
     }
     Report.bench("kafka-capture-start", Report.percentile(readyNanos, 50) / 1e6, "ms");
+    idleCpu(servers, topic);
+  }
+
+  /** Notes the CPU time the capture's thread uses while no record arrives for two seconds. */
+  private static void idleCpu(String servers, String topic) throws InterruptedException {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    try (Vigil vigil = Vigil.create();
+        KafkaCapture capture = KafkaCapture.start(vigil, servers, topic)) {
+      Thread poller =
+          Thread.getAllStackTraces().keySet().stream()
+              .filter(t -> t.getName().startsWith("vigil-kafka-capture-"))
+              .findFirst()
+              .orElseThrow();
+      long before = threads.getThreadCpuTime(poller.getId());
+      Thread.sleep(2000);
+      long used = threads.getThreadCpuTime(poller.getId()) - before;
+      Report.note(
+          "idle capture thread: " + Report.format(used / 1e6) + " ms of CPU in 2 s (no spinning)");
+    }
   }
 
   /** Notes how long the broker takes to acknowledge a send: the floor under any delivery. */
@@ -115,6 +137,34 @@ public final class KafkaBench {
     }
     Report.note(
         "floor: a send acknowledged by the broker (acks=all) p50 "
+            + Report.format(Report.percentile(nanos, 50) / 1e6)
+            + " ms, p99 "
+            + Report.format(Report.percentile(nanos, 99) / 1e6)
+            + " ms");
+  }
+
+  /** Notes a send's delivery to a plain assigned consumer polling in the sending thread. */
+  private void plainConsumerFloor(
+      String servers, Admin admin, KafkaProducer<byte[], byte[]> producer) throws Exception {
+    String topic = createTopic(admin, "consumer-floor");
+    int samples = quick ? 200 : 1000;
+    long[] nanos = new long[samples];
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(servers)) {
+      TopicPartition partition = new TopicPartition(topic, 0);
+      consumer.assign(List.of(partition));
+      consumer.seekToEnd(List.of(partition));
+      consumer.position(partition);
+      for (int i = 0; i < samples; i++) {
+        long sentAt = System.nanoTime();
+        producer.send(record(topic, "k-" + i));
+        while (consumer.poll(Duration.ofMillis(100)).isEmpty()) {
+          // polls until the record arrives
+        }
+        nanos[i] = System.nanoTime() - sentAt;
+      }
+    }
+    Report.note(
+        "floor: a plain assigned KafkaConsumer polling in the sending thread p50 "
             + Report.format(Report.percentile(nanos, 50) / 1e6)
             + " ms, p99 "
             + Report.format(Report.percentile(nanos, 99) / 1e6)

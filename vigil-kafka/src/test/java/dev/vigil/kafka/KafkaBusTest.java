@@ -15,6 +15,7 @@ import dev.vigil.kafka.broker.EmbeddedKafkaBroker;
 import dev.vigil.timeline.TimelineEntry;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +85,23 @@ class KafkaBusTest {
             BusEntries.handlerFailed(queue),
             BusEntries.retry(queue),
             BusEntries.deadLetter(queue));
+  }
+
+  @Test
+  void a_consumer_of_a_subscribed_queue_handles_what_is_published_on_the_topic() {
+    String topic = KafkaBus.uniqueName("placed");
+    String queue = KafkaBus.uniqueName("shipping");
+    bus.subscribe(topic, queue);
+    List<String> handled = new CopyOnWriteArrayList<>();
+
+    try (BusConsumer consumer = bus.consume(queue, message -> handled.add(message.body()))) {
+      bus.publish(topic, Message.of("{\"id\":7}"));
+      bus.send(queue, Message.of("{\"id\":8}"));
+
+      vigil.eventually(() -> consumer.acknowledged()).matching(n -> n == 2).within(PATIENCE);
+    }
+    assertThat(handled).containsExactlyInAnyOrder("{\"id\":7}", "{\"id\":8}");
+    assertThat(bus.stats(queue).total()).isZero();
   }
 
   @Test

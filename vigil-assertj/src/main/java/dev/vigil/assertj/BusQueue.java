@@ -37,10 +37,10 @@ public record BusQueue(BusTestClient client, String name) {
    * Returns the messages the queue holds now, in delivery order, without receiving them.
    *
    * @return visible, in-flight and delayed messages alike
-   * @throws BusException when the queue does not exist
+   * @throws BusException when the queue does not exist, or the bus cannot peek (SQS)
    */
   public List<QueuedMessage> messages() {
-    return client.bus().peek(name);
+    return client.peek(name);
   }
 
   /**

@@ -257,6 +257,22 @@ public final class BusTestClient {
    * @throws BusException when the bus cannot peek
    */
   public <T> List<T> peek(String queue, Class<T> type) {
+    List<T> payloads = new ArrayList<>();
+    for (QueuedMessage message : peek(queue)) {
+      payloads.add(decode(queue, message.messageId(), message.body(), type));
+    }
+    return payloads;
+  }
+
+  /**
+   * Returns the messages of {@code queue} as they are, without receiving or deleting them; needs a
+   * {@link PeekableBus} (embedded, Kafka), as SQS can only look by receiving.
+   *
+   * @param queue the queue
+   * @return the messages in delivery order, each with its state
+   * @throws BusException when the bus cannot peek
+   */
+  public List<QueuedMessage> peek(String queue) {
     if (!(bus instanceof PeekableBus peekable)) {
       throw new BusException(
           "the "
@@ -265,11 +281,7 @@ public final class BusTestClient {
               + queue
               + "': it can only look by receiving; use take or drain, or a PeekableBus");
     }
-    List<T> payloads = new ArrayList<>();
-    for (QueuedMessage message : peekable.peek(queue)) {
-      payloads.add(decode(queue, message.messageId(), message.body(), type));
-    }
-    return payloads;
+    return peekable.peek(queue);
   }
 
   /**

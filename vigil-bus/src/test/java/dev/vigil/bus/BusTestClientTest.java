@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.Vigil;
 import dev.vigil.WaitTimeoutError;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
@@ -194,5 +195,33 @@ class BusTestClientTest {
 
     assertThat(client.codec().toString()).isEqualTo("JsonCodec.plain()");
     assertThat(client.withCodec(tomodachi).codec()).isSameAs(tomodachi);
+  }
+
+  @Test
+  void peeking_on_a_bus_that_can_only_look_by_receiving_fails_naming_the_backend() {
+    MessageBus receiveOnly =
+        (MessageBus)
+            Proxy.newProxyInstance(
+                MessageBus.class.getClassLoader(),
+                new Class<?>[] {MessageBus.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("backend")) {
+                    return "sqs";
+                  }
+                  if (method.getName().equals("spec")) {
+                    return QueueSpec.named("orders").withDeadLetterQueue("orders-dlq", 3);
+                  }
+                  throw new AssertionError("the client must not call " + method.getName());
+                });
+    BusTestClient client = BusTestClient.of(vigil, receiveOnly);
+
+    assertThatThrownBy(() -> client.peek("orders", String.class))
+        .isInstanceOf(BusException.class)
+        .hasMessage(
+            "the sqs bus cannot peek at queue 'orders': it can only look by receiving;"
+                + " use take or drain, or a PeekableBus");
+    assertThatThrownBy(() -> client.deadLetters("orders", String.class))
+        .isInstanceOf(BusException.class)
+        .hasMessageStartingWith("the sqs bus cannot peek at queue 'orders-dlq'");
   }
 }

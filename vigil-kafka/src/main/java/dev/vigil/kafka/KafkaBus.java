@@ -450,6 +450,9 @@ public final class KafkaBus implements PeekableBus {
     String target = deadLetterTopic(view);
     CapturedRecord record = Objects.requireNonNull(view.record(message.messageId()));
     byte[] value = record.value();
+    // Recorded before the write: once written, the capture may hand the dead letter to a test's
+    // drain before this thread runs again, and the test would find no dead-letter entry yet.
+    entries.deadLettered(message, target);
     RecordMetadata written =
         writer.write(
             target,
@@ -457,7 +460,6 @@ public final class KafkaBus implements PeekableBus {
             value == null ? new byte[0] : value,
             DeadLetterHeaders.of(record, failure));
     awaitCaptured(new TopicPartition(target, written.partition()), written.offset());
-    entries.deadLettered(message, target);
   }
 
   @Override

@@ -107,7 +107,12 @@ public interface ConsumerContract extends BusFixture {
       assertThat(consumer.acknowledged()).isZero();
     }
     assertThat(attempts).extracting(ReceivedMessage::receiveCount).containsExactly(1, 2);
+    // Recorded by the time the dead letter can be drained, and in the message's flow.
     assertThat(vigil().timeline().byType(BusEntries.deadLetter(queue))).hasSize(1);
+    vigil()
+        .timeline()
+        .trace("flow-" + queue)
+        .containsInOrder(BusEntries.send(queue), BusEntries.deadLetter(queue));
     assertThat(client().take(queue, ContractPayload.class)).isEmpty();
   }
 }

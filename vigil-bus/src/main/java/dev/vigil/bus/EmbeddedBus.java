@@ -173,11 +173,6 @@ public final class EmbeddedBus implements Bus {
   }
 
   @Override
-  public BusConsumer consume(String queue, MessageHandler handler) {
-    return broker.consume(queue, handler, ConsumerOptions.defaults());
-  }
-
-  @Override
   public BusConsumer consume(String queue, MessageHandler handler, ConsumerOptions options) {
     return broker.consume(queue, handler, options);
   }

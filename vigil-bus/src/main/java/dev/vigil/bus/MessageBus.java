@@ -143,7 +143,9 @@ public interface MessageBus extends AutoCloseable {
    * @param handler the code under test
    * @return the running consumer; close it to stop
    */
-  BusConsumer consume(String queue, MessageHandler handler);
+  default BusConsumer consume(String queue, MessageHandler handler) {
+    return consume(queue, handler, ConsumerOptions.defaults());
+  }
 
   /**
    * Runs {@code handler} for each message of {@code queue} with the given concurrency and batch

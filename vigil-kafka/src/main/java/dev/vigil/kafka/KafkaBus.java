@@ -400,11 +400,6 @@ public final class KafkaBus implements PeekableBus {
     return RecordReplay.read(bootstrapServers, new TopicPartition(topic, partition), fromOffset);
   }
 
-  @Override
-  public BusConsumer consume(String queue, MessageHandler handler) {
-    return consume(queue, handler, ConsumerOptions.defaults());
-  }
-
   /**
    * {@inheritDoc} One Kafka consumer thread handles the queue's records in order, whatever the
    * options' concurrency; Kafka has no visibility timeout.

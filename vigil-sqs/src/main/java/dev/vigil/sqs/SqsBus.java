@@ -245,11 +245,6 @@ public final class SqsBus implements VisibilityBus {
     return operations.stats(Names.checkQueue("queue", queue));
   }
 
-  @Override
-  public BusConsumer consume(String queue, MessageHandler handler) {
-    return consume(queue, handler, ConsumerOptions.defaults());
-  }
-
   /**
    * Consumes a queue on {@code options.concurrency()} threads named {@code
    * vigil-sqs-consumer-<queue>-<n>}, each long polling for up to {@link #longPollWait()}: success

@@ -179,11 +179,6 @@ public final class NamespacedBus implements Bus {
   }
 
   @Override
-  public BusConsumer consume(String queue, MessageHandler handler) {
-    return consume(queue, handler, ConsumerOptions.defaults());
-  }
-
-  @Override
   public BusConsumer consume(String queue, MessageHandler handler, ConsumerOptions options) {
     Objects.requireNonNull(handler, "handler must not be null");
     BusConsumer consumer =

@@ -3,6 +3,7 @@ package dev.vigil.kafka;
 import dev.vigil.Vigil;
 import dev.vigil.bus.BusConsumer;
 import dev.vigil.bus.BusException;
+import dev.vigil.bus.BusRecorder;
 import dev.vigil.bus.ConsumerOptions;
 import dev.vigil.bus.Message;
 import dev.vigil.bus.MessageHandler;
@@ -12,7 +13,6 @@ import dev.vigil.bus.QueueStats;
 import dev.vigil.bus.QueuedMessage;
 import dev.vigil.bus.Receive;
 import dev.vigil.bus.ReceivedMessage;
-import dev.vigil.kafka.internal.BusTimeline;
 import dev.vigil.kafka.internal.DeadLetterHeaders;
 import dev.vigil.kafka.internal.HandlerLoop;
 import dev.vigil.kafka.internal.KafkaTexts;
@@ -81,7 +81,7 @@ public final class KafkaBus implements PeekableBus {
   private final TopicAdmin admin;
   private final RecordWriter writer;
   private final KafkaCapture capture;
-  private final BusTimeline entries;
+  private final BusRecorder entries;
   private final Map<String, QueueView> queues = new ConcurrentHashMap<>();
   private final Set<String> topics = ConcurrentHashMap.newKeySet();
   private final Map<String, Set<String>> subscribers = new ConcurrentHashMap<>();
@@ -94,7 +94,7 @@ public final class KafkaBus implements PeekableBus {
     this.admin = new TopicAdmin(bootstrapServers, clientId);
     this.writer = new RecordWriter(bootstrapServers, clientId);
     this.capture = KafkaCapture.start(vigil, bootstrapServers);
-    this.entries = new BusTimeline(vigil.timeline());
+    this.entries = BusRecorder.on(vigil.timeline(), "kafka");
     capture.addListener(this::onRecord);
     vigil.track(this, "KafkaBus at " + bootstrapServers);
   }
@@ -437,7 +437,7 @@ public final class KafkaBus implements PeekableBus {
     return target;
   }
 
-  BusTimeline entries() {
+  BusRecorder entries() {
     return entries;
   }
 
@@ -522,14 +522,23 @@ public final class KafkaBus implements PeekableBus {
       }
     }
     if (topics.contains(record.topic())) {
-      entries.published(record, taking.stream().map(QueueView::queue).toList());
+      entries.published(
+          record.topic(),
+          record.id(),
+          record.correlationId(),
+          record.lenientText(),
+          taking.stream().map(QueueView::queue).toList());
     }
     QueueView own = queues.get(record.topic());
     if (own != null) {
       taking.add(0, own);
     }
     for (QueueView view : taking) {
-      view.offer(record, () -> entries.sent(view.queue(), record));
+      view.offer(
+          record,
+          () ->
+              entries.sent(
+                  view.queue(), record.id(), record.correlationId(), record.lenientText()));
     }
   }
 

@@ -197,7 +197,8 @@ public final class KafkaCapture implements AutoCloseable {
    * @param predicate what the record must satisfy
    * @param timeout how long to wait, positive
    * @return the first matching record, in the order read
-   * @throws dev.vigil.WaitTimeoutError when none matches in time; it says how many records were read
+   * @throws dev.vigil.WaitTimeoutError when none matches in time; it says how many records were
+   *     read
    */
   public CapturedRecord awaitRecord(
       String topic, Predicate<? super CapturedRecord> predicate, Duration timeout) {

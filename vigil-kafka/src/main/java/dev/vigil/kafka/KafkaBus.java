@@ -102,13 +102,15 @@ public final class KafkaBus implements PeekableBus {
   /**
    * Connects to a cluster and starts the bus's capture.
    *
-   * @param vigil the test's context: every operation goes onto its timeline
+   * @param vigil the test's context, on real time: every operation goes onto its timeline
    * @param bootstrapServers the cluster, such as {@code localhost:9092}
    * @return the bus; close it (or the context) to stop its consumers and clients
    * @throws BusException naming the servers when the cluster does not answer within 5 s
+   * @throws IllegalArgumentException when {@code vigil} runs on virtual time, which a cluster does
+   *     not follow
    */
   public static KafkaBus connect(Vigil vigil, String bootstrapServers) {
-    Objects.requireNonNull(vigil, "vigil must not be null");
+    KafkaCapture.requireRealTime(vigil);
     return new KafkaBus(vigil, KafkaTexts.checkServers(bootstrapServers));
   }
 

@@ -42,8 +42,8 @@ import org.apache.kafka.common.TopicPartition;
  * }
  * }</pre>
  *
- * <p>Waits on a capture run in real time: a record's arrival is a real event, which virtual time
- * cannot bring forward.
+ * <p>A capture needs a context on real time (it refuses a virtual one): a record's arrival is a
+ * real event, which virtual time cannot bring forward.
  *
  * @since 0.1
  */
@@ -81,21 +81,35 @@ public final class KafkaCapture implements AutoCloseable {
   /**
    * Starts reading {@code topics} from their current end and returns once the capture is ready.
    *
-   * @param vigil the test's context: records go onto its timeline and wake its waits
+   * @param vigil the test's context, on real time: records go onto its timeline and wake its waits
    * @param bootstrapServers the cluster, such as {@code localhost:9092}
    * @param topics existing topics; more can be added with {@link #addTopics}
    * @return the running capture; close it (or the context) to stop it
    * @throws dev.vigil.bus.BusException naming the servers when the cluster does not answer within 5
    *     s, or naming the topics that do not exist
+   * @throws IllegalArgumentException when {@code vigil} runs on virtual time
    */
   public static KafkaCapture start(Vigil vigil, String bootstrapServers, String... topics) {
-    Objects.requireNonNull(vigil, "vigil must not be null");
+    requireRealTime(vigil);
     KafkaTexts.checkServers(bootstrapServers);
     Objects.requireNonNull(topics, "topics must not be null");
     for (String topic : topics) {
       KafkaTexts.checkTopicName("topic", topic);
     }
     return new KafkaCapture(vigil, bootstrapServers, List.of(topics));
+  }
+
+  /**
+   * Refuses a context on virtual time: a record's arrival is a real event, so a wait on virtual
+   * time would jump to its deadline before the record came.
+   */
+  static void requireRealTime(Vigil vigil) {
+    Objects.requireNonNull(vigil, "vigil must not be null");
+    if (vigil.time().isVirtual()) {
+      throw new IllegalArgumentException(
+          "vigil must run on real time: a Kafka cluster does not follow virtual time, was "
+              + vigil);
+    }
   }
 
   /**

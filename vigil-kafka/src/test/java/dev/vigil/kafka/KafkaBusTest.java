@@ -246,6 +246,16 @@ class KafkaBusTest {
     assertThatThrownBy(() -> KafkaBus.connect(vigil, ""))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("bootstrapServers must not be blank, was ''");
+    try (Vigil virtual = Vigil.withVirtualTime()) {
+      assertThatThrownBy(() -> KafkaBus.connect(virtual, broker.bootstrapServers()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "vigil must run on real time: a Kafka cluster does not follow virtual time, was "
+                  + virtual);
+      assertThatThrownBy(() -> KafkaCapture.start(virtual, broker.bootstrapServers()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("vigil must run on real time");
+    }
   }
 
   @Test

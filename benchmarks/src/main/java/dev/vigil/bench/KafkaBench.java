@@ -135,12 +135,7 @@ public final class KafkaBench {
       producer.send(record(topic, "k-" + i)).get(10, TimeUnit.SECONDS);
       nanos[i] = System.nanoTime() - sentAt;
     }
-    Report.note(
-        "floor: a send acknowledged by the broker (acks=all) p50 "
-            + Report.format(Report.percentile(nanos, 50) / 1e6)
-            + " ms, p99 "
-            + Report.format(Report.percentile(nanos, 99) / 1e6)
-            + " ms");
+    notePercentiles("floor: a send acknowledged by the broker (acks=all)", nanos);
   }
 
   /** Notes a send's delivery to a plain assigned consumer polling in the sending thread. */
@@ -150,10 +145,7 @@ public final class KafkaBench {
     int samples = quick ? 200 : 1000;
     long[] nanos = new long[samples];
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(servers)) {
-      TopicPartition partition = new TopicPartition(topic, 0);
-      consumer.assign(List.of(partition));
-      consumer.seekToEnd(List.of(partition));
-      consumer.position(partition);
+      readFromEnd(consumer, topic);
       for (int i = 0; i < samples; i++) {
         long sentAt = System.nanoTime();
         producer.send(record(topic, "k-" + i));
@@ -163,12 +155,7 @@ public final class KafkaBench {
         nanos[i] = System.nanoTime() - sentAt;
       }
     }
-    Report.note(
-        "floor: a plain assigned KafkaConsumer polling in the sending thread p50 "
-            + Report.format(Report.percentile(nanos, 50) / 1e6)
-            + " ms, p99 "
-            + Report.format(Report.percentile(nanos, 99) / 1e6)
-            + " ms");
+    notePercentiles("floor: a plain assigned KafkaConsumer polling in the sending thread", nanos);
   }
 
   /** Returns the median nanoseconds from a send until {@code awaitRecord} returns it. */
@@ -202,10 +189,7 @@ public final class KafkaBench {
     int samples = quick ? 20 : 60;
     long[] nanos = new long[samples];
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(servers)) {
-      TopicPartition partition = new TopicPartition(topic, 0);
-      consumer.assign(List.of(partition));
-      consumer.seekToEnd(List.of(partition));
-      consumer.position(partition);
+      readFromEnd(consumer, topic);
       for (int i = 0; i < samples + 5; i++) {
         long sentAt = System.nanoTime();
         producer.send(record(topic, "k-" + i));
@@ -215,12 +199,7 @@ public final class KafkaBench {
         }
       }
     }
-    Report.note(
-        "KafkaTestUtils.getSingleRecord p50 "
-            + Report.format(Report.percentile(nanos, 50) / 1e6)
-            + " ms, p99 "
-            + Report.format(Report.percentile(nanos, 99) / 1e6)
-            + " ms");
+    notePercentiles("KafkaTestUtils.getSingleRecord", nanos);
     return Report.percentile(nanos, 50);
   }
 
@@ -244,6 +223,25 @@ public final class KafkaBench {
     settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return new KafkaProducer<>(settings);
+  }
+
+  /** Notes the median and 99th percentile of {@code nanos}, in milliseconds. */
+  private static void notePercentiles(String what, long[] nanos) {
+    Report.note(
+        what
+            + " p50 "
+            + Report.format(Report.percentile(nanos, 50) / 1e6)
+            + " ms, p99 "
+            + Report.format(Report.percentile(nanos, 99) / 1e6)
+            + " ms");
+  }
+
+  /** Assigns the topic's one partition to {@code consumer}, positioned at its end. */
+  private static void readFromEnd(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+    TopicPartition partition = new TopicPartition(topic, 0);
+    consumer.assign(List.of(partition));
+    consumer.seekToEnd(List.of(partition));
+    consumer.position(partition);
   }
 
   private static KafkaConsumer<byte[], byte[]> consumer(String servers) {

@@ -1,0 +1,5 @@
+/** The seeds' Customer application: HTTP API, store, events published and consumed. */
+@NullMarked
+package dev.vigil.example.customer;
+
+import org.jspecify.annotations.NullMarked;

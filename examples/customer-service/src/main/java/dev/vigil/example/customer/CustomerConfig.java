@@ -1,5 +1,6 @@
 package dev.vigil.example.customer;
 
+import dev.vigil.bus.QueueSpec;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
@@ -100,6 +101,18 @@ public record CustomerConfig(int maxReceiveCount, Duration visibilityTimeout, St
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'", e);
     }
+  }
+
+  /**
+   * Returns the spec of the queue the service consumes: {@code customer--order-created} with this
+   * visibility timeout and its dead-letter queue after this many receives.
+   *
+   * @return the queue's spec
+   */
+  public QueueSpec orderCreatedQueue() {
+    return QueueSpec.named(CustomerService.ORDER_CREATED_QUEUE)
+        .withVisibilityTimeout(visibilityTimeout)
+        .withDeadLetterQueue(CustomerService.ORDER_CREATED_DLQ, maxReceiveCount);
   }
 
   /**

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.vigil.bus.BusConsumer;
 import dev.vigil.bus.JsonCodec;
 import dev.vigil.bus.MessageBus;
-import dev.vigil.bus.QueueSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -84,10 +83,7 @@ public final class CustomerService implements AutoCloseable {
     }
     bus.createTopic(Events.CUSTOMER_CREATED_TOPIC);
     bus.createTopic(Events.ORDER_REGISTERED_TOPIC);
-    bus.createQueue(
-        QueueSpec.named(ORDER_CREATED_QUEUE)
-            .withVisibilityTimeout(config.visibilityTimeout())
-            .withDeadLetterQueue(ORDER_CREATED_DLQ, config.maxReceiveCount()));
+    bus.createQueue(config.orderCreatedQueue());
     bus.subscribe(Events.ORDER_CREATED_TOPIC, ORDER_CREATED_QUEUE);
     consumer =
         bus.consume(ORDER_CREATED_QUEUE, new OrderCreatedHandler(customers, bus, codec, clock));

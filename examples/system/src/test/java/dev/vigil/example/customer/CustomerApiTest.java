@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.Vigil;
 import dev.vigil.bus.MessageBus;
 import dev.vigil.example.customer.CustomerApp.Response;
+import dev.vigil.example.suite.SuiteBus;
 import dev.vigil.junit5.VigilTest;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * The seed's "Other application tests" (001, Testing Asynchronous Systems): the HTTP API answers
  * at once, so these tests need no wait — plus the bad requests the seed leaves out.
  */
-@VigilTest
+@VigilTest(bus = SuiteBus.class)
 class CustomerApiTest {
   Vigil vigil;
   MessageBus bus;

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed's "Other application tests" (001, Testing Asynchronous Systems): the HTTP API answers
- * at once, so these tests need no wait — plus the bad requests the seed leaves out.
+ * The seed's "Other application tests" (001, Testing Asynchronous Systems): the HTTP API answers at
+ * once, so these tests need no wait — plus the bad requests the seed leaves out.
  */
 @VigilTest(bus = SuiteBus.class)
 class CustomerApiTest {
@@ -66,8 +66,7 @@ class CustomerApiTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body())
         .isEqualTo(
-            Map.of(
-                "error", "INVALID_REQUEST", "detail", "body must be JSON with a string 'name'"));
+            Map.of("error", "INVALID_REQUEST", "detail", "body must be JSON with a string 'name'"));
   }
 
   @Test

@@ -23,8 +23,9 @@ import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The Customer service as the suite runs it: started on the test's bus and clock with a fresh H2
- * store, its queues purged first (a shared broker keeps messages between tests: the seed's pitfall
- * 2), and its HTTP API called the way the seed's {@code httpx} client does.
+ * store (which a test may take down: {@link UnreliableStore}), its queues purged first (a shared
+ * broker keeps messages between tests: the seed's pitfall 2), and its HTTP API called the way the
+ * seed's {@code httpx} client does.
  */
 final class CustomerApp implements AutoCloseable {
   /**
@@ -33,7 +34,9 @@ final class CustomerApp implements AutoCloseable {
    * the visibility timeout up to one second; the embedded bus keeps it short.
    */
   static final CustomerConfig AUTOTEST =
-      CustomerConfig.defaults().withMaxReceiveCount(1).withVisibilityTimeout(Duration.ofMillis(100));
+      CustomerConfig.defaults()
+          .withMaxReceiveCount(1)
+          .withVisibilityTimeout(Duration.ofMillis(100));
 
   /** One client for the whole run: the JDK's client keeps a selector thread and has no close. */
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -41,10 +44,10 @@ final class CustomerApp implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JdbcDataSource database;
-  private final JdbcCustomerRepository customers;
+  private final UnreliableStore customers;
   private final CustomerService service;
 
-  private CustomerApp(JdbcDataSource database, CustomerService service, JdbcCustomerRepository customers) {
+  private CustomerApp(JdbcDataSource database, CustomerService service, UnreliableStore customers) {
     this.database = database;
     this.service = service;
     this.customers = customers;
@@ -64,15 +67,19 @@ final class CustomerApp implements AutoCloseable {
     bus.purge(CustomerService.ORDER_CREATED_DLQ);
     JdbcDataSource database = new JdbcDataSource();
     database.setURL("jdbc:h2:mem:customers-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    JdbcCustomerRepository customers = new JdbcCustomerRepository(database);
-    customers.createSchema();
+    JdbcCustomerRepository jdbc = new JdbcCustomerRepository(database);
+    jdbc.createSchema();
+    UnreliableStore customers = new UnreliableStore(jdbc);
     CustomerService service =
         new CustomerService(config, bus, vigil.clock(), customers, CustomerService.LOOPBACK);
     return new CustomerApp(database, service.start(), customers);
   }
 
-  /** Returns the service's store, for a test that arranges state behind the API. */
-  CustomerRepository customers() {
+  /**
+   * Returns the service's store, for a test that arranges state behind the API or takes the store
+   * down.
+   */
+  UnreliableStore customers() {
     return customers;
   }
 

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The seed's first version (receive at once) is flaky and its second (sleep a second, then
  * receive) is slow; {@link CustomerCreatedEventUnderDelayTest} shows the first failing under an
- * injected delivery delay and this wait passing under it. The second is not written here: a
- * sleep either waits too long (60 tests, 60 seconds) or not long enough (a slow CI run), and the
- * wait below already does what the sleep meant — it takes as long as delivery does, no longer.
+ * injected delivery delay and this wait passing under it. The second is not written here: a sleep
+ * either waits too long (60 tests, 60 seconds) or not long enough (a slow CI run), and the wait
+ * below already does what the sleep meant — it takes as long as delivery does, no longer.
  */
 @VigilTest(bus = SuiteBus.class)
 class CustomerCreatedEventTest {

@@ -2,8 +2,8 @@ package dev.vigil.example.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.bus.BusTestClient;
 import dev.vigil.Vigil;
+import dev.vigil.bus.BusTestClient;
 import dev.vigil.bus.MessageBus;
 import dev.vigil.example.suite.SuiteBus;
 import dev.vigil.junit5.VigilTest;

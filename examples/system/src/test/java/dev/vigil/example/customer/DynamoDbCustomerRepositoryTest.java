@@ -27,8 +27,7 @@ class DynamoDbCustomerRepositoryTest implements CustomerRepositoryContract {
             .credentialsProvider(
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
             .build();
-    repository =
-        new DynamoDbCustomerRepository(client, CustomerConfig.defaults().tableName());
+    repository = new DynamoDbCustomerRepository(client, CustomerConfig.defaults().tableName());
     repository.createTableIfMissing();
     repository.createTableIfMissing(); // a second start finds the table and leaves it
   }

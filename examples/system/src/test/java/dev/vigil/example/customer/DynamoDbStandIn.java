@@ -137,7 +137,8 @@ final class DynamoDbStandIn implements AutoCloseable {
       ObjectNode item = table.items.get(key);
       check(request, item);
       if (item == null) {
-        throw new DynamoError("ValidationException", "the stand-in does not create items on update");
+        throw new DynamoError(
+            "ValidationException", "the stand-in does not create items on update");
       }
       ArrayNode list = (ArrayNode) item.get(append.group(1)).get("L");
       list.addAll((ArrayNode) value(request, append.group(2)).get("L"));

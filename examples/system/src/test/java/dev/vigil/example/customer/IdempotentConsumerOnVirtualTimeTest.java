@@ -59,6 +59,7 @@ class IdempotentConsumerOnVirtualTimeTest {
 
     vigil
         .never(() -> assertThat(client.take(OUTCOMES, CustomerOrderRegistered.class)).isNotEmpty())
+        .describedAs("a second CustomerOrderRegistered")
         .within(Duration.ofSeconds(3));
     assertThat(vigil.timeline().byType(BusEntries.ack(CustomerService.ORDER_CREATED_QUEUE)))
         .as("both copies handled within the window")

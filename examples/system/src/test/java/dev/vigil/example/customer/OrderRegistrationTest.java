@@ -60,12 +60,14 @@ class OrderRegistrationTest {
               assertThat(response.body())
                   .isEqualTo(
                       Map.of(
-                          "customer_id", customerId,
-                          "name", "John Doe",
+                          "customer_id",
+                          customerId,
+                          "name",
+                          "John Doe",
                           "orders",
-                              List.of(
-                                  Map.of("order_id", orderIds.get(0)),
-                                  Map.of("order_id", orderIds.get(1)))));
+                          List.of(
+                              Map.of("order_id", orderIds.get(0)),
+                              Map.of("order_id", orderIds.get(1)))));
             })
         .describedAs("both orders associated with customer " + customerId)
         .within(Duration.ofSeconds(5));
@@ -78,7 +80,9 @@ class OrderRegistrationTest {
 
     // Both handled and acknowledged: the consumer discards what it can never handle.
     vigil
-        .eventually(() -> assertThat(entries(BusEntries.ack(CustomerService.ORDER_CREATED_QUEUE))).hasSize(2))
+        .eventually(
+            () ->
+                assertThat(entries(BusEntries.ack(CustomerService.ORDER_CREATED_QUEUE))).hasSize(2))
         .within(Duration.ofSeconds(5));
     assertThat(entries(BusEntries.handlerFailed(CustomerService.ORDER_CREATED_QUEUE))).isEmpty();
     assertThat(entries(BusEntries.deadLetter(CustomerService.ORDER_CREATED_QUEUE))).isEmpty();

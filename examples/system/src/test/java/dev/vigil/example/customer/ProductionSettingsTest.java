@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The seed's "Testing error-handling with dead-letter queues" (001) at the settings the seed says
- * production must keep — 3 receives, 30 s visibility timeout — which would make the test wait
- * 90 s on real time. On virtual time the bus's redeliveries run at their virtual instants, so the
- * test asserts the timing itself (receives at +0 s, +30 s, +60 s) in milliseconds of wall time.
- * The same settings prove the transient-error path: a failure that passes later is retried and
- * the order registered.
+ * production must keep — 3 receives, 30 s visibility timeout — which would make the test wait 90 s
+ * on real time. On virtual time the bus's redeliveries run at their virtual instants, so the test
+ * asserts the timing itself (receives at +0 s, +30 s, +60 s) in milliseconds of wall time. The same
+ * settings prove the transient-error path: a failure that passes later is retried and the order
+ * registered.
  */
 @VigilTest(virtualTime = true)
 @EmbeddedBusOnly("production settings on virtual time: real brokers keep real time")
@@ -78,13 +78,38 @@ class ProductionSettingsTest {
     app.customers().create(Customer.withoutOrders(customerId, "Late Larry"));
 
     vigil
-        .eventually(() -> vigil.timeline().byType(BusEntries.publish(Events.ORDER_REGISTERED_TOPIC)))
+        .eventually(
+            () -> vigil.timeline().byType(BusEntries.publish(Events.ORDER_REGISTERED_TOPIC)))
         .describedAs("the order to be registered on a later receive")
         .within(Duration.ofMinutes(2));
     Response customer = app.get("/customer/" + customerId);
     assertThat(customer.body().get("orders")).isEqualTo(List.of(Map.of("order_id", orderId)));
     assertThat(secondsAfterFirst(BusEntries.receive(QUEUE))).containsExactly(0L, 30L);
     assertThat(vigil.timeline().byType(BusEntries.deadLetter(QUEUE))).isEmpty();
+  }
+
+  @Test
+  void an_order_received_during_a_store_outage_is_retried_until_registered() {
+    String customerId = app.createCustomer("John Doe");
+    String orderId = UUID.randomUUID().toString();
+    app.customers().failFromNowOn();
+    client.publish(
+        Events.ORDER_CREATED_TOPIC, Map.of("order_id", orderId, "customer_id", customerId));
+    vigil
+        .eventually(() -> vigil.timeline().byType(BusEntries.handlerFailed(QUEUE)))
+        .describedAs("the first attempt to fail: store unavailable")
+        .within(Duration.ofSeconds(5));
+
+    app.customers().recover();
+
+    vigil
+        .eventually(
+            () -> vigil.timeline().byType(BusEntries.publish(Events.ORDER_REGISTERED_TOPIC)))
+        .describedAs("the order to be registered once the store is back")
+        .within(Duration.ofMinutes(2));
+    assertThat(app.get("/customer/" + customerId).body().get("orders"))
+        .isEqualTo(List.of(Map.of("order_id", orderId)));
+    assertThat(secondsAfterFirst(BusEntries.receive(QUEUE))).containsExactly(0L, 30L);
   }
 
   private List<Long> secondsAfterFirst(String type) {

@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record Customer(String customerId, String name, List<String> orderIds) {
 
-  /** Checks the fields and copies the order ids, so that a customer never changes. */
+  /**
+   * Checks the fields and copies the order ids, so that a customer never changes.
+   *
+   * @param customerId the customer's id
+   * @param name the customer's name
+   * @param orderIds the ids of the customer's orders, oldest first
+   */
   public Customer {
     Objects.requireNonNull(customerId, "customerId must not be null");
     Objects.requireNonNull(name, "name must not be null");

@@ -34,7 +34,13 @@ public record CustomerConfig(int maxReceiveCount, Duration visibilityTimeout, St
   /** The environment variable (or system property) for {@link #tableName}. */
   public static final String TABLE_NAME = "DYNAMODB_TABLE_NAME";
 
-  /** Checks the values. */
+  /**
+   * Checks the values.
+   *
+   * @param maxReceiveCount how many times a message is received before it is dead-lettered, 1–1000
+   * @param visibilityTimeout how long a received message stays hidden, not negative
+   * @param tableName the DynamoDB table, not blank
+   */
   public CustomerConfig {
     if (maxReceiveCount < 1 || maxReceiveCount > 1000) {
       throw new IllegalArgumentException(

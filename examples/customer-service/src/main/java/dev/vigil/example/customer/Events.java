@@ -35,7 +35,12 @@ public final class Events {
   public record OrderCreated(
       @JsonProperty("order_id") String orderId, @JsonProperty("customer_id") String customerId) {
 
-    /** Refuses a message without both ids: such a message can never be handled. */
+    /**
+     * Refuses a message without both ids: such a message can never be handled.
+     *
+     * @param orderId the order's id
+     * @param customerId the id of the customer who placed it
+     */
     public OrderCreated {
       requirePresent("order_id", orderId);
       requirePresent("customer_id", customerId);

@@ -24,12 +24,16 @@ import java.util.regex.Pattern;
 /**
  * The HTTP API, as the seed's: {@code POST /customer} creates a customer and publishes {@code
  * CustomerCreated}; {@code GET /customer/{id}} returns it or 404 {@code {"error":
- * "CUSTOMER_NOT_FOUND"}}. A body that is not JSON or has no {@code name} is a 400 that says so.
+ * "CUSTOMER_NOT_FOUND"}}. A body that is not JSON or has no {@code name} is a 400 that says so. A
+ * {@code correlation-id} request header is passed on to the event, so a test can trace the flow.
  */
 final class CustomerHttpApi implements HttpHandler {
   private static final Pattern ONE_CUSTOMER = Pattern.compile("/customer/([^/]+?)/?");
   private static final Pattern ALL_CUSTOMERS = Pattern.compile("/customer/?");
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A request header whose value becomes the correlation id of the events the request causes. */
+  static final String CORRELATION_HEADER = "correlation-id";
 
   private final CustomerRepository customers;
   private final MessageBus bus;
@@ -76,9 +80,12 @@ final class CustomerHttpApi implements HttpHandler {
     }
     Customer customer = Customer.withoutOrders(UUID.randomUUID().toString(), name.get());
     customers.create(customer);
+    Message created =
+        Message.of(codec.encode(new CustomerCreated(customer.customerId(), customer.name())));
+    String correlationId = exchange.getRequestHeaders().getFirst(CORRELATION_HEADER);
     bus.publish(
         Events.CUSTOMER_CREATED_TOPIC,
-        Message.of(codec.encode(new CustomerCreated(customer.customerId(), customer.name()))));
+        correlationId == null ? created : created.withCorrelationId(correlationId));
     respond(exchange, 200, CustomerView.of(customer));
   }
 

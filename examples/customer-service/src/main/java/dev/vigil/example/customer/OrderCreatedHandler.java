@@ -44,7 +44,7 @@ final class OrderCreatedHandler implements MessageHandler {
         publishRegistered(event, message);
       }
     } catch (TransientError e) {
-      throw e;
+      throw e; // the bus redelivers it, and dead-letters it after maxReceiveCount receives
     } catch (RuntimeException e) {
       // Handling it again would fail again: acknowledge it rather than retry it for nothing.
       LOG.log(Level.WARNING, () -> "discarding OrderCreated " + message.messageId() + ": " + e);

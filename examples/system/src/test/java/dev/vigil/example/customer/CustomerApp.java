@@ -90,7 +90,24 @@ final class CustomerApp implements AutoCloseable {
    * @return the new customer's id
    */
   String createCustomer(String name) {
-    Response response = post("/customer", "{\"name\": \"" + name + "\"}");
+    return createCustomer(name, null);
+  }
+
+  /**
+   * Calls {@code POST /customer} in the flow {@code correlationId}, expects 200 and returns the new
+   * id.
+   *
+   * @param name the customer's name
+   * @param correlationId the {@code correlation-id} header, or {@code null} for none
+   * @return the new customer's id
+   */
+  String createCustomer(String name, String correlationId) {
+    HttpRequest.Builder request =
+        request("/customer").POST(BodyPublishers.ofString("{\"name\": \"" + name + "\"}"));
+    if (correlationId != null) {
+      request.header("correlation-id", correlationId);
+    }
+    Response response = send(request);
     assertThat(response.status()).as("POST /customer status").isEqualTo(200);
     return (String) response.body().get("customer_id");
   }

@@ -3,6 +3,7 @@ package dev.vigil.example.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.Vigil;
+import dev.vigil.bus.BusEntries;
 import dev.vigil.bus.BusTestClient;
 import dev.vigil.bus.MessageBus;
 import dev.vigil.example.suite.SuiteBus;
@@ -10,6 +11,7 @@ import dev.vigil.junit5.VigilTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,5 +58,18 @@ class CustomerCreatedEventTest {
     List<Map> events = client.drain(CREATED_QUEUE, 1, Duration.ofSeconds(5), Map.class);
 
     assertThat(events).containsExactly(Map.of("customer_id", customerId, "name", "John Doe"));
+  }
+
+  @Test
+  void customer_created_event_joins_the_flow_of_the_request() {
+    String flow = "signup-" + UUID.randomUUID();
+
+    app.createCustomer("John Doe", flow);
+    client.drain(CREATED_QUEUE, 1, Duration.ofSeconds(5), Map.class);
+
+    vigil
+        .timeline()
+        .trace(flow)
+        .containsExactlyOnce(BusEntries.publish(Events.CUSTOMER_CREATED_TOPIC));
   }
 }

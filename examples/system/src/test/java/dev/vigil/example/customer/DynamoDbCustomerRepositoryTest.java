@@ -1,5 +1,6 @@
 package dev.vigil.example.customer;
 
+import dev.vigil.example.suite.EmbeddedBusOnly;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The repository contract on {@link DynamoDbCustomerRepository} through the AWS SDK, against the
  * in-JVM {@link DynamoDbStandIn} (DynamoDB Local is not open source; LocalStack needs Docker).
  */
+@EmbeddedBusOnly("the store's contract does not touch the bus: it runs once, in the embedded pass")
 class DynamoDbCustomerRepositoryTest implements CustomerRepositoryContract {
   private static DynamoDbStandIn dynamo;
   private static DynamoDbClient client;

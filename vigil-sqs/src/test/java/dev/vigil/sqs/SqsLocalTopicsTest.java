@@ -12,6 +12,7 @@ import dev.vigil.bus.Subscription;
 import dev.vigil.bus.contract.TopicContract;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
@@ -60,6 +61,29 @@ class SqsLocalTopicsTest implements TopicContract {
     vigil.timeline().trace("flow-7").containsExactlyOnce(BusEntries.publish(topic));
     assertThat(client().drain(queue, 1, Duration.ofSeconds(5), Map.class))
         .containsExactly(Map.of("id", 1));
+  }
+
+  /**
+   * A consumer of the first queue may receive before the sends to the others return: the publish
+   * must still come first on the timeline.
+   */
+  @Test
+  void the_publish_is_recorded_before_any_subscriber_receives_it() {
+    String topic = name("orders");
+    List<String> queues = List.of(name("billing"), name("shipping"), name("stock"), name("mail"));
+    queues.forEach(queue -> bus.subscribe(topic, queue));
+    bus.consume(queues.get(0), message -> {});
+
+    bus.publish(topic, Message.of("{\"id\":2}").withCorrelationId("flow-8"));
+
+    vigil
+        .eventually(
+            () -> vigil.timeline().trace("flow-8").count(BusEntries.ack(queues.get(0))) == 1)
+        .within(Duration.ofSeconds(5));
+    vigil
+        .timeline()
+        .trace("flow-8")
+        .happensBefore(BusEntries.publish(topic), BusEntries.receive(queues.get(0)));
   }
 
   @Test

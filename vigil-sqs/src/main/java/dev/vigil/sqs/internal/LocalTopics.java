@@ -12,8 +12,10 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * Topics kept by the bus itself, for endpoints without SNS (ElasticMQ): a publish sends the
- * message, unwrapped, to every queue subscribed through this bus, in the order they subscribed.
+ * Topics kept by the bus itself, for endpoints without SNS (ElasticMQ): a publish is recorded, then
+ * sends the message, unwrapped, to every queue subscribed through this bus, in the order they
+ * subscribed; a send that fails throws, naming its queue, after the queues before it got the
+ * message.
  */
 public final class LocalTopics implements TopicBackend {
   private final String endpoint;
@@ -70,11 +72,13 @@ public final class LocalTopics implements TopicBackend {
               + endpoint
               + ": local topics exist only in the bus that created them; create it first");
     }
+    // Recorded first: a consumer may receive and act on the message before the sends below return,
+    // and what it does must come after the publish on the timeline.
+    String messageId = UUID.randomUUID().toString();
+    events.published(topic, messageId, message.correlationId(), message.body());
     for (String queue : queues) {
       operations.sendUnrecorded(queue, message);
     }
-    String messageId = UUID.randomUUID().toString();
-    events.published(topic, messageId, message.correlationId(), message.body());
     return messageId;
   }
 

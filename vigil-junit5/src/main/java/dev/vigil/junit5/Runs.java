@@ -22,7 +22,7 @@ final class Runs {
   static TestRun start(ExtensionContext context) {
     Settings settings = Settings.of(context);
     RunSeed seed = RunSeed.choose(settings.annotatedSeed(), SeedExploration.seedOf(context));
-    TestRun run = new TestRun(settings, seed);
+    TestRun run = new TestRun(settings, seed, BusFactories.of(context, settings.busFactory()));
     store(context).put(RUN, run);
     return run;
   }

@@ -21,7 +21,8 @@ record Settings(
     boolean leakChecks,
     boolean threadLeakChecks,
     Duration linger,
-    List<String> ignoredThreads) {
+    List<String> ignoredThreads,
+    Class<? extends BusFactory> busFactory) {
 
   static final String REPORTS_PROPERTY = "vigil.reports";
   static final String PARALLEL = "junit.jupiter.execution.parallel.enabled";
@@ -43,7 +44,8 @@ record Settings(
         leaks == null || leaks.enabled(),
         !parallel,
         Duration.ofMillis(leaks == null ? 1000 : checkedLinger(leaks.lingerMillis())),
-        leaks == null ? List.of() : List.of(leaks.ignoreThreads()));
+        leaks == null ? List.of() : List.of(leaks.ignoreThreads()),
+        test == null ? EmbeddedBusFactory.class : test.bus());
   }
 
   private static long checkedLinger(long millis) {

@@ -3,6 +3,7 @@ package dev.vigil.junit5;
 import dev.vigil.Vigil;
 import dev.vigil.bus.BusTestClient;
 import dev.vigil.bus.EmbeddedBus;
+import dev.vigil.bus.MessageBus;
 import dev.vigil.http.WebhookServer;
 import dev.vigil.leak.LeakCheck;
 import dev.vigil.leak.LeakReport;
@@ -22,15 +23,17 @@ final class TestRun implements ExtensionContext.Store.CloseableResource {
   private final Vigil vigil;
   private final RunSeed seed;
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
-  private @Nullable EmbeddedBus bus;
+  private final BusFactory busFactory;
+  private @Nullable MessageBus bus;
   private @Nullable BusTestClient client;
   private @Nullable WebhookServer server;
   private @Nullable Snapshots snapshots;
   private final LeakCheck.@Nullable Session leaks;
   private boolean closed;
 
-  TestRun(Settings settings, RunSeed seed) {
+  TestRun(Settings settings, RunSeed seed, BusFactory busFactory) {
     this.seed = seed;
+    this.busFactory = busFactory;
     this.vigil =
         settings.virtualTime()
             ? Vigil.builder().virtualTime().seed(seed.value()).build()
@@ -62,12 +65,28 @@ final class TestRun implements ExtensionContext.Store.CloseableResource {
     return vigil.time().isVirtual() || bus != null;
   }
 
-  synchronized EmbeddedBus bus() {
+  synchronized MessageBus bus() {
     if (bus == null) {
       checkOpen("bus");
-      bus = own(EmbeddedBus.create(vigil, seed.value()));
+      bus = own(busFactory.connect(vigil, seed.value()));
     }
     return bus;
+  }
+
+  /** The bus as the embedded model, which only the default factory (or one like it) makes. */
+  synchronized EmbeddedBus embeddedBus() {
+    MessageBus made = bus();
+    if (made instanceof EmbeddedBus embedded) {
+      return embedded;
+    }
+    throw new IllegalStateException(
+        "the test asks for an EmbeddedBus, but "
+            + busFactory.getClass().getName()
+            + " made a "
+            + made.getClass().getSimpleName()
+            + " (backend "
+            + made.backend()
+            + "); ask for a MessageBus instead");
   }
 
   synchronized BusTestClient client() {

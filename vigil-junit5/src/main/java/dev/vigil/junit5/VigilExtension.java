@@ -38,6 +38,8 @@ public final class VigilExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    // Made before any test of the class, so a broker the factory starts is no test's leak.
+    BusFactories.of(context, Settings.of(context).busFactory());
     if (Settings.of(context).scope() == ContextScope.CLASS) {
       Runs.start(context);
     }

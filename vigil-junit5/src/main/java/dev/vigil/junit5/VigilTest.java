@@ -91,4 +91,14 @@ public @interface VigilTest {
    * @return {@code true} to write reports for passing tests
    */
   boolean reportPassing() default false;
+
+  /**
+   * What makes the injected {@link dev.vigil.bus.MessageBus} (and the {@link
+   * dev.vigil.bus.BusTestClient} on it): an embedded bus unless a {@link BusFactory} of your own
+   * connects to Kafka, SQS or anything else. An {@code EmbeddedBus} or {@code Bus} can be injected
+   * only when the factory makes one.
+   *
+   * @return the factory's class, made once per test run
+   */
+  Class<? extends BusFactory> bus() default EmbeddedBusFactory.class;
 }

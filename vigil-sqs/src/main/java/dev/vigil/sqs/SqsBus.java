@@ -12,11 +12,13 @@ import dev.vigil.bus.ReceivedMessage;
 import dev.vigil.bus.Subscription;
 import dev.vigil.bus.VisibilityBus;
 import dev.vigil.sqs.internal.Clients;
+import dev.vigil.sqs.internal.LocalTopics;
 import dev.vigil.sqs.internal.Names;
 import dev.vigil.sqs.internal.QueueDirectory;
 import dev.vigil.sqs.internal.QueueOperations;
 import dev.vigil.sqs.internal.SqsConsumer;
 import dev.vigil.sqs.internal.SqsEvents;
+import dev.vigil.sqs.internal.TopicBackend;
 import dev.vigil.sqs.internal.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -27,10 +29,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The bus contract on a real SQS endpoint — AWS, LocalStack or ElasticMQ ({@link EmbeddedSqs}) —
- * through the AWS SDK v2, with SNS topics where the endpoint has SNS. Every operation is recorded
- * on the test's timeline under source {@value dev.vigil.bus.BusEntries#SOURCE} with the types of
- * {@link dev.vigil.bus.BusEntries} and attribute {@code backend=sqs}; correlation ids travel in the
- * {@value dev.vigil.timeline.Correlation#HEADER} message attribute.
+ * through the AWS SDK v2, with SNS topics where the endpoint has SNS, or topics the bus keeps
+ * itself where it has not ({@link SqsEndpoint#withLocalTopics}, for ElasticMQ). Every operation is
+ * recorded on the test's timeline under source {@value dev.vigil.bus.BusEntries#SOURCE} with the
+ * types of {@link dev.vigil.bus.BusEntries} and attribute {@code backend=sqs}; correlation ids
+ * travel in the {@value dev.vigil.timeline.Correlation#HEADER} message attribute.
  *
  * <pre>{@code
  * try (Vigil vigil = Vigil.create(); SqsBus bus = SqsBus.connect(vigil, sqs.endpoint())) {
@@ -60,7 +63,7 @@ public final class SqsBus implements VisibilityBus {
   private final Clients clients;
   private final QueueDirectory queues;
   private final QueueOperations operations;
-  private final Topics topics;
+  private final TopicBackend topics;
   private final SqsEvents events;
   private final List<SqsConsumer> consumers = new CopyOnWriteArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -81,7 +84,10 @@ public final class SqsBus implements VisibilityBus {
     this.events = new SqsEvents(vigil.timeline());
     this.queues = new QueueDirectory(clients.sqs(), name);
     this.operations = new QueueOperations(clients.sqs(), name, queues, events);
-    this.topics = new Topics(clients.sns(), name, queues, events);
+    this.topics =
+        endpoint.hasLocalTopics()
+            ? new LocalTopics(name, operations, events)
+            : new Topics(clients.sns(), name, queues, events);
     vigil.track(this, "SqsBus " + name);
   }
 
@@ -150,11 +156,14 @@ public final class SqsBus implements VisibilityBus {
 
   /**
    * Subscribes {@code queue} to {@code topic} on SNS (each created when missing); the queue gets
-   * each message in an SNS envelope, which {@link dev.vigil.bus.JsonCodec} sees through.
+   * each message in an SNS envelope, which {@link dev.vigil.bus.JsonCodec} sees through. With
+   * {@link SqsEndpoint#withLocalTopics local topics} the bus remembers the subscription and sends
+   * each message published to the topic to the queue as it is.
    *
    * @param topic the topic
    * @param queue the queue
-   * @throws dev.vigil.bus.BusException when the endpoint has no SNS
+   * @throws dev.vigil.bus.BusException when the endpoint has no SNS and no {@link
+   *     SqsEndpoint#withLocalTopics local topics}
    */
   @Override
   public void subscribe(String topic, String queue) {
@@ -166,11 +175,12 @@ public final class SqsBus implements VisibilityBus {
    * queue and topic are created when missing.
    *
    * @param subscription the topic, queue, filter policy and delivery form
-   * @throws dev.vigil.bus.BusException when the endpoint has no SNS
+   * @throws dev.vigil.bus.BusException when the endpoint has no SNS and no {@link
+   *     SqsEndpoint#withLocalTopics local topics}
    */
   public void subscribe(Subscription subscription) {
     Objects.requireNonNull(subscription, "subscription must not be null");
-    topics.create(subscription.topic()); // fails first, and clearly, without SNS
+    topics.create(subscription.topic()); // fails first, and clearly, without topics
     queues.ensure(subscription.queue());
     topics.subscribe(subscription);
   }

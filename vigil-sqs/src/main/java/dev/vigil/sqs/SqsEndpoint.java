@@ -31,6 +31,7 @@ public final class SqsEndpoint {
   private final @Nullable String accessKey;
   private final @Nullable String secretKey;
   private final Duration connectTimeout;
+  private final boolean localTopics;
 
   private SqsEndpoint(
       @Nullable URI sqs,
@@ -39,7 +40,8 @@ public final class SqsEndpoint {
       String region,
       @Nullable String accessKey,
       @Nullable String secretKey,
-      Duration connectTimeout) {
+      Duration connectTimeout,
+      boolean localTopics) {
     this.sqs = sqs;
     this.sns = sns;
     this.awsSns = awsSns;
@@ -47,6 +49,7 @@ public final class SqsEndpoint {
     this.accessKey = accessKey;
     this.secretKey = secretKey;
     this.connectTimeout = connectTimeout;
+    this.localTopics = localTopics;
   }
 
   /**
@@ -64,7 +67,8 @@ public final class SqsEndpoint {
         "us-east-1",
         LOCAL_KEY,
         LOCAL_KEY,
-        DEFAULT_CONNECT_TIMEOUT);
+        DEFAULT_CONNECT_TIMEOUT,
+        false);
   }
 
   /**
@@ -76,7 +80,7 @@ public final class SqsEndpoint {
    */
   public static SqsEndpoint aws(String region) {
     return new SqsEndpoint(
-        null, null, true, checkRegion(region), null, null, DEFAULT_CONNECT_TIMEOUT);
+        null, null, true, checkRegion(region), null, null, DEFAULT_CONNECT_TIMEOUT, false);
   }
 
   /**
@@ -87,7 +91,37 @@ public final class SqsEndpoint {
    */
   public SqsEndpoint withSns(URI uri) {
     return new SqsEndpoint(
-        sqs, checkUri("uri", uri), false, region, accessKey, secretKey, connectTimeout);
+        sqs,
+        checkUri("uri", uri),
+        false,
+        region,
+        accessKey,
+        secretKey,
+        connectTimeout,
+        localTopics);
+  }
+
+  /**
+   * Returns a copy whose topics the bus keeps itself, for endpoints without SNS such as ElasticMQ:
+   * {@code subscribe(topic, queue)} is remembered by the {@link SqsBus} and {@code publish} sends
+   * the message to each queue subscribed through it, unwrapped (as SNS's raw delivery), recording
+   * one publish entry. Topics then live only as long as that bus, are not seen by other clients of
+   * the endpoint, take no filter policies, and a publish that fails part-way leaves the message in
+   * the queues it reached. An endpoint with SNS ({@link #withSns}, {@link #aws}) uses SNS instead.
+   *
+   * @return the copy
+   */
+  public SqsEndpoint withLocalTopics() {
+    return new SqsEndpoint(sqs, sns, awsSns, region, accessKey, secretKey, connectTimeout, true);
+  }
+
+  /**
+   * Tells whether topics are kept by the bus (see {@link #withLocalTopics}) rather than by SNS.
+   *
+   * @return {@code true} when the endpoint has no SNS and was given {@link #withLocalTopics}
+   */
+  public boolean hasLocalTopics() {
+    return localTopics && !hasSns();
   }
 
   /**
@@ -98,7 +132,14 @@ public final class SqsEndpoint {
    */
   public SqsEndpoint withRegion(String newRegion) {
     return new SqsEndpoint(
-        sqs, sns, awsSns, checkRegion(newRegion), accessKey, secretKey, connectTimeout);
+        sqs,
+        sns,
+        awsSns,
+        checkRegion(newRegion),
+        accessKey,
+        secretKey,
+        connectTimeout,
+        localTopics);
   }
 
   /**
@@ -116,7 +157,8 @@ public final class SqsEndpoint {
         region,
         checkText("accessKey", newAccessKey),
         checkText("secretKey", newSecretKey),
-        connectTimeout);
+        connectTimeout,
+        localTopics);
   }
 
   /**
@@ -132,7 +174,7 @@ public final class SqsEndpoint {
       throw new IllegalArgumentException(
           "connectTimeout must be positive and at most PT1M, was " + timeout);
     }
-    return new SqsEndpoint(sqs, sns, awsSns, region, accessKey, secretKey, timeout);
+    return new SqsEndpoint(sqs, sns, awsSns, region, accessKey, secretKey, timeout, localTopics);
   }
 
   /**

@@ -59,15 +59,25 @@ public final class QueueOperations {
    * @return SQS's message id
    */
   public String send(String queue, Message message) {
+    String messageId = sendUnrecorded(queue, message);
+    events.sent(queue, messageId, message.correlationId(), message.body());
+    return messageId;
+  }
+
+  /**
+   * Sends a message without a timeline entry, for a caller that records the operation itself.
+   *
+   * @param queue the queue
+   * @param message the message
+   * @return SQS's message id
+   */
+  public String sendUnrecorded(String queue, Message message) {
     String url = queues.url(queue);
-    String messageId;
     try {
-      messageId = sqs.sendMessage(MessageMapper.toSend(url, message)).messageId();
+      return sqs.sendMessage(MessageMapper.toSend(url, message)).messageId();
     } catch (SdkException | UncheckedIOException failure) {
       throw translate(queue, "send to queue '" + queue + "'", failure);
     }
-    events.sent(queue, messageId, message.correlationId(), message.body());
-    return messageId;
   }
 
   /**

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * that lets the topic send), published to. Without SNS every operation but {@link #names()} fails,
  * saying so.
  */
-public final class Topics {
+public final class Topics implements TopicBackend {
   private final @Nullable SnsClient sns;
   private final String endpoint;
   private final QueueDirectory queues;
@@ -51,7 +51,12 @@ public final class Topics {
    * @param topic the name
    * @return its ARN
    */
-  public String create(String topic) {
+  @Override
+  public void create(String topic) {
+    createArn(topic);
+  }
+
+  private String createArn(String topic) {
     SnsClient client = client("create topic '" + topic + "'");
     try {
       String arn = client.createTopic(b -> b.name(topic)).topicArn();
@@ -67,8 +72,9 @@ public final class Topics {
    *
    * @param subscription the topic, queue, filter policy and delivery form
    */
+  @Override
   public void subscribe(Subscription subscription) {
-    String topicArn = create(subscription.topic());
+    String topicArn = createArn(subscription.topic());
     String queueArn = queues.arn(subscription.queue());
     allowTopic(subscription.queue(), topicArn, queueArn);
     Map<String, String> attributes = new LinkedHashMap<>();
@@ -120,6 +126,7 @@ public final class Topics {
    * @param message the message
    * @return SNS's message id
    */
+  @Override
   public String publish(String topic, Message message) {
     String arn = arn(topic);
     Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
@@ -176,6 +183,7 @@ public final class Topics {
    *
    * @return the names, sorted; empty without SNS
    */
+  @Override
   public Set<String> names() {
     return Collections.unmodifiableSet(new TreeSet<>(arns.keySet()));
   }

@@ -1,0 +1,51 @@
+package dev.vigil.junit5;
+
+import dev.vigil.Vigil;
+import dev.vigil.bus.MessageBus;
+
+/**
+ * Makes the {@link MessageBus} that {@link VigilTest} injects, so that one suite runs on the
+ * embedded bus, on Kafka or on SQS by changing one class, or one system property read inside it.
+ *
+ * <pre>{@code
+ * public final class SuiteBus implements BusFactory, AutoCloseable {
+ *   private final EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(); // once per run
+ *
+ *   public SuiteBus() {}
+ *
+ *   public MessageBus connect(Vigil vigil, long seed) {
+ *     return KafkaBus.connect(vigil, kafka.bootstrapServers());
+ *   }
+ *
+ *   public void close() {
+ *     kafka.close();
+ *   }
+ * }
+ *
+ * @VigilTest(bus = SuiteBus.class)
+ * class BillingTest {
+ *   MessageBus bus;            // a KafkaBus, closed after each test
+ *   BusTestClient client;      // on that bus
+ * }
+ * }</pre>
+ *
+ * <p>The extension makes one factory per class named, once per test run, through its public
+ * no-argument constructor, before the first {@code @BeforeAll} of a class that names it: a broker
+ * it starts there belongs to no test, so leak checks do not blame one. It is kept in JUnit's root
+ * store and, when it is {@link AutoCloseable}, closed when the whole run ends. Tests that run in
+ * parallel share it, so {@link #connect} must be thread-safe.
+ *
+ * @since 0.1
+ */
+public interface BusFactory {
+
+  /**
+   * Makes a bus for one test's (or class's) context; the extension closes it after the test, before
+   * the leak check.
+   *
+   * @param vigil the context: its timeline receives the bus's entries
+   * @param seed the run's seed, for a bus that draws faults or message ids from it
+   * @return a new bus
+   */
+  MessageBus connect(Vigil vigil, long seed);
+}

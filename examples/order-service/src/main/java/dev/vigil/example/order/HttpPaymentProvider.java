@@ -36,7 +36,7 @@ public final class HttpPaymentProvider implements PaymentProvider {
     HttpRequest call =
         HttpRequest.newBuilder(payments)
             .header("content-type", "application/json")
-            .header("correlation-id", request.orderId())
+            .header("correlation-id", request.correlationId())
             .POST(HttpRequest.BodyPublishers.ofString(json(request)))
             .build();
     return http.sendAsync(call, HttpResponse.BodyHandlers.ofString())

@@ -39,12 +39,14 @@ public final class Inventory {
   }
 
   /**
-   * Puts back what an order holds; does nothing when it holds nothing.
+   * Puts back what an order holds, so that a later {@link #reserve} takes it again; does nothing
+   * when it holds nothing.
    *
    * @param orderId the order
    */
   public void release(String orderId) {
     List<OrderItem> items = held.remove(orderId);
+    outcomes.remove(orderId);
     if (items != null) {
       items.forEach(item -> stock.putBack(item.productId(), item.quantity()));
     }

@@ -4,7 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Order service's settings, with production defaults; {@link #fromEnvironment()} reads each from
@@ -21,6 +22,8 @@ import java.util.function.UnaryOperator;
  * @param maxReceiveCount deliveries before a message is dead-lettered ({@code
  *     AWS_SQS_MAX_RECEIVE_COUNT}, 3)
  * @param carrierSlots labels the carrier makes at once ({@code ORDER_CARRIER_SLOTS}, 4)
+ * @param carrierSlotWait how long fulfilment waits for a slot before giving the stock back and
+ *     retrying ({@code ORDER_CARRIER_SLOT_WAIT_SECONDS}, 20)
  * @param deliveryDays days from order to delivery that shipping quotes ({@code
  *     ORDER_DELIVERY_DAYS}, 3)
  * @param initialStock the stock the inventory table starts with when a product has no row
@@ -33,6 +36,7 @@ public record OrderConfig(
     Duration visibilityTimeout,
     int maxReceiveCount,
     int carrierSlots,
+    Duration carrierSlotWait,
     int deliveryDays,
     Map<String, Integer> initialStock) {
 
@@ -42,6 +46,7 @@ public record OrderConfig(
     Objects.requireNonNull(merchantNotificationUri, "merchantNotificationUri must not be null");
     positive("paymentTimeout", paymentTimeout);
     positive("visibilityTimeout", visibilityTimeout);
+    positive("carrierSlotWait", carrierSlotWait);
     if (webhookSecret == null || webhookSecret.isEmpty()) {
       throw new IllegalArgumentException("webhookSecret must not be empty");
     }
@@ -66,6 +71,7 @@ public record OrderConfig(
         Duration.ofSeconds(30),
         3,
         4,
+        Duration.ofSeconds(20),
         3,
         Map.of("prod-789", 100, "prod-123", 50));
   }
@@ -79,7 +85,7 @@ public record OrderConfig(
     return from(name -> System.getenv(name) != null ? System.getenv(name) : System.getProperty(name));
   }
 
-  static OrderConfig from(UnaryOperator<String> lookup) {
+  static OrderConfig from(Function<String, @Nullable String> lookup) {
     OrderConfig d = defaults();
     return new OrderConfig(
         URI.create(or(lookup, "ORDER_PAYMENT_PROVIDER_URL", d.paymentProviderUri().toString())),
@@ -91,6 +97,7 @@ public record OrderConfig(
         Duration.ofSeconds(Long.parseLong(or(lookup, "AWS_SQS_VISIBILITY_TIMEOUT", "30"))),
         Integer.parseInt(or(lookup, "AWS_SQS_MAX_RECEIVE_COUNT", "3")),
         Integer.parseInt(or(lookup, "ORDER_CARRIER_SLOTS", "" + d.carrierSlots())),
+        Duration.ofSeconds(Long.parseLong(or(lookup, "ORDER_CARRIER_SLOT_WAIT_SECONDS", "20"))),
         Integer.parseInt(or(lookup, "ORDER_DELIVERY_DAYS", "" + d.deliveryDays())),
         d.initialStock());
   }
@@ -110,6 +117,7 @@ public record OrderConfig(
         visibilityTimeout,
         maxReceiveCount,
         carrierSlots,
+        carrierSlotWait,
         deliveryDays,
         initialStock);
   }
@@ -129,6 +137,7 @@ public record OrderConfig(
         visibilityTimeout,
         maxReceiveCount,
         carrierSlots,
+        carrierSlotWait,
         deliveryDays,
         initialStock);
   }
@@ -148,11 +157,12 @@ public record OrderConfig(
         visibilityTimeout,
         maxReceiveCount,
         carrierSlots,
+        carrierSlotWait,
         deliveryDays,
         initialStock);
   }
 
-  private static String or(UnaryOperator<String> lookup, String name, String fallback) {
+  private static String or(Function<String, @Nullable String> lookup, String name, String fallback) {
     String value = lookup.apply(name);
     return value == null || value.isBlank() ? fallback : value.trim();
   }

@@ -160,7 +160,8 @@ public final class OrderService implements AutoCloseable {
         new Billing(payments, events, orders, codec, uri().resolve("/payments/webhook"));
     Shipping shipping = new Shipping(parts.clock(), config.deliveryDays());
     Fulfilment fulfilment =
-        new Fulfilment(inventory, shipping, parts.carrierSlots(), events, orders);
+        new Fulfilment(
+            inventory, shipping, parts.carrierSlots(), config.carrierSlotWait(), events, orders);
     consume(OrderQueues.BILLING_ORDER_CREATED, billing::handle);
     consume(OrderQueues.INVENTORY_ORDER_CREATED, message -> holdStock(decode(message)));
     consume(
@@ -168,7 +169,11 @@ public final class OrderService implements AutoCloseable {
         message -> orders.estimateDelivery(decode(message).orderId(), shipping.quoteDelivery()));
     consume(
         OrderQueues.FULFILMENT_PAYMENT_COMPLETED,
-        message -> fulfilment.fulfil(decode(message), correlationId(message)));
+        message -> {
+          if (!fulfilment.fulfil(decode(message), correlationId(message))) {
+            throw new IllegalStateException("no carrier slot came free: retried later");
+          }
+        });
     NotificationDispatcher notifications = startDispatcher();
     consume(
         OrderQueues.NOTIFICATION_LABEL_CREATED,

@@ -1,0 +1,110 @@
+package dev.vigil.example.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vigil.RaceExplorer;
+import dev.vigil.RaceFoundError;
+import dev.vigil.Vigil;
+import dev.vigil.junit5.ExploreSeeds;
+import dev.vigil.time.Fiber;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two customers buy 3 each of the last 5 of a product at once: seed 002's "Testing Concurrent
+ * Behavior" ({@code unsafe_increment} reads, awaits, writes; {@code safe_increment} holds a lock).
+ * Each store call takes a millisecond of virtual time, as a database round trip does, so the two
+ * reservations interleave; the seed decides in which order.
+ */
+class StockRaceTest {
+
+  /** Seed 002: the check-then-act reservation oversells, and an explored seed proves it. */
+  @Test
+  void the_naive_reservation_oversells_under_some_seed() {
+    assertThatThrownBy(
+            () ->
+                RaceExplorer.seeds(1, 20)
+                    .explore(vigil -> twoCustomersBuyTheLastFive(vigil, NaiveStockReservation::new)))
+        .isInstanceOf(RaceFoundError.class)
+        .hasMessageContaining("sold 6 of 5");
+  }
+
+  /** Seed 002: the atomic reservation never sells more than there is, under every seed. */
+  @ExploreSeeds(value = 20, first = 1)
+  void the_atomic_reservation_never_oversells(Vigil vigil) throws Exception {
+    twoCustomersBuyTheLastFive(vigil, AtomicStockReservation::new);
+  }
+
+  private static void twoCustomersBuyTheLastFive(
+      Vigil vigil, Function<StockStore, StockReservation> reservations) throws Exception {
+    JdbcDataSource database = new JdbcDataSource();
+    database.setURL("jdbc:h2:mem:race-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    try {
+      SqlStockStore table = new SqlStockStore(database, vigil.clock());
+      table.createTable(Map.of("prod-789", 5));
+      StockReservation reservation = reservations.apply(new RoundTrips(table));
+      AtomicInteger sold = new AtomicInteger();
+      for (String customer : List.of("alice", "bob")) {
+        vigil.virtualTime().startFiber(customer, () -> {
+          if (reservation.reserve("prod-789", 3)) {
+            sold.addAndGet(3);
+          }
+        });
+      }
+      vigil.virtualTime().runUntilIdle();
+
+      assertThat(sold.get()).as("sold %d of 5", sold.get()).isLessThanOrEqualTo(5);
+      assertThat(table.quantity("prod-789")).isEqualTo(5 - sold.get());
+    } finally {
+      try (Connection connection = database.getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.execute("SHUTDOWN");
+      }
+    }
+  }
+
+  /** The stock table, each call a millisecond of virtual time away (an await point). */
+  private record RoundTrips(StockStore table) implements StockStore {
+    @Override
+    public int quantity(String productId) {
+      roundTrip();
+      return table.quantity(productId);
+    }
+
+    @Override
+    public void setQuantity(String productId, int quantity) {
+      roundTrip();
+      table.setQuantity(productId, quantity);
+    }
+
+    @Override
+    public boolean takeIfAvailable(String productId, int quantity) {
+      roundTrip();
+      return table.takeIfAvailable(productId, quantity);
+    }
+
+    @Override
+    public void putBack(String productId, int quantity) {
+      roundTrip();
+      table.putBack(productId, quantity);
+    }
+
+    private static void roundTrip() {
+      try {
+        Fiber.sleep(Duration.ofMillis(1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted during a round trip", e);
+      }
+    }
+  }
+}

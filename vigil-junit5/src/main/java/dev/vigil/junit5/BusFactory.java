@@ -48,4 +48,20 @@ public interface BusFactory {
    * @return a new bus
    */
   MessageBus connect(Vigil vigil, long seed);
+
+  /**
+   * Tells whether a thread belongs to what this factory runs (a broker's pools, which grow while
+   * tests run), so that a leak check does not blame the test during which it started. Threads a bus
+   * from {@link #connect} starts are the bus's, and end when it closes: do not claim them.
+   *
+   * <p>A broker started from a thread of a {@link ThreadGroup} of the factory's own keeps its
+   * threads in that group (the JDK's and most libraries' thread factories use the creating thread's
+   * group), so a check of the group is enough: {@code thread.getThreadGroup() == brokerThreads}.
+   *
+   * @param thread a thread started during a test and still alive after it
+   * @return {@code true} to leave it out of the test's leak check; {@code false} by default
+   */
+  default boolean ownsThread(Thread thread) {
+    return false;
+  }
 }

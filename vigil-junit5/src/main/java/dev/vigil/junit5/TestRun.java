@@ -38,11 +38,15 @@ final class TestRun implements ExtensionContext.Store.CloseableResource {
         settings.virtualTime()
             ? Vigil.builder().virtualTime().seed(seed.value()).build()
             : Vigil.create();
-    this.leaks = settings.leakChecks() ? leakCheck(settings, vigil).start() : null;
+    this.leaks = settings.leakChecks() ? leakCheck(settings, vigil, busFactory).start() : null;
   }
 
-  private static LeakCheck leakCheck(Settings settings, Vigil vigil) {
-    LeakCheck check = LeakCheck.defaults().withLinger(settings.linger()).watching(vigil);
+  private static LeakCheck leakCheck(Settings settings, Vigil vigil, BusFactory busFactory) {
+    LeakCheck check =
+        LeakCheck.defaults()
+            .withLinger(settings.linger())
+            .watching(vigil)
+            .ignoringThreads(busFactory::ownsThread);
     if (!settings.threadLeakChecks()) {
       check = check.ignoringThreads(thread -> true);
     }

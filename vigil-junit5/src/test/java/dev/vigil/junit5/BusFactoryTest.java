@@ -24,6 +24,10 @@ class BusFactoryTest {
     RecordingBusFactory.CLOSED.set(0);
   }
 
+  /**
+   * Each connect starts a thread that outlives the test; the three tests pass, so the leak check
+   * left the factory's threads alone.
+   */
   @Test
   void the_injected_bus_and_client_come_from_the_named_factory_made_once_per_run() {
     Fixtures.run(BusFactoryFixture.class, BusFactoryFixture.SameFactoryFixture.class)

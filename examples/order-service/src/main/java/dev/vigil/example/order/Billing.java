@@ -50,7 +50,9 @@ public final class Billing {
     events.publish(EventType.PAYMENT_INITIATED, order, correlationId);
     orders.advance(order.orderId(), OrderStatus.PAYMENT_PENDING);
     try {
-      payments.initiate(new PaymentRequest(order.orderId(), order.amount(), callbackUrl, correlationId)).join();
+      payments
+          .initiate(new PaymentRequest(order.orderId(), order.amount(), callbackUrl, correlationId))
+          .join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Holds stock for orders: all of an order's lines or none, once per order however often it is
- * asked (a redelivered event reserves nothing twice), and released when the order is cancelled.
+ * Holds stock for orders: all of an order's lines or none, once per order however often it is asked
+ * (a redelivered event reserves nothing twice), and released when the order is cancelled.
  */
 public final class Inventory {
   private final StockStore stock;

@@ -38,8 +38,8 @@ public final class Notification {
   }
 
   /**
-   * Returns a future that completes when the merchant has the notice, or fails when it could not
-   * be delivered.
+   * Returns a future that completes when the merchant has the notice, or fails when it could not be
+   * delivered.
    *
    * @return the future
    */

@@ -8,8 +8,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Order service's settings, with production defaults; {@link #fromEnvironment()} reads each from
- * an environment variable or, failing that, a system property of the same name.
+ * The Order service's settings, with production defaults; {@link #fromEnvironment()} reads each
+ * from an environment variable or, failing that, a system property of the same name.
  *
  * @param paymentProviderUri the payment provider's base URI ({@code ORDER_PAYMENT_PROVIDER_URL})
  * @param paymentTimeout how long billing waits for the provider ({@code
@@ -82,7 +82,8 @@ public record OrderConfig(
    * @return the settings
    */
   public static OrderConfig fromEnvironment() {
-    return from(name -> System.getenv(name) != null ? System.getenv(name) : System.getProperty(name));
+    return from(
+        name -> System.getenv(name) != null ? System.getenv(name) : System.getProperty(name));
   }
 
   static OrderConfig from(Function<String, @Nullable String> lookup) {
@@ -90,7 +91,8 @@ public record OrderConfig(
     return new OrderConfig(
         URI.create(or(lookup, "ORDER_PAYMENT_PROVIDER_URL", d.paymentProviderUri().toString())),
         Duration.ofSeconds(
-            Long.parseLong(or(lookup, "ORDER_PAYMENT_TIMEOUT_SECONDS", "" + d.paymentTimeout().toSeconds()))),
+            Long.parseLong(
+                or(lookup, "ORDER_PAYMENT_TIMEOUT_SECONDS", "" + d.paymentTimeout().toSeconds()))),
         or(lookup, "ORDER_WEBHOOK_SECRET", d.webhookSecret()),
         URI.create(
             or(lookup, "ORDER_MERCHANT_NOTIFICATION_URL", d.merchantNotificationUri().toString())),
@@ -162,7 +164,8 @@ public record OrderConfig(
         initialStock);
   }
 
-  private static String or(Function<String, @Nullable String> lookup, String name, String fallback) {
+  private static String or(
+      Function<String, @Nullable String> lookup, String name, String fallback) {
     String value = lookup.apply(name);
     return value == null || value.isBlank() ? fallback : value.trim();
   }

@@ -57,8 +57,7 @@ public record OrderEvent(
    * @return the same order under the step's event type
    */
   public OrderEvent as(EventType type) {
-    return new OrderEvent(
-        type.eventType(), orderId, customerId, items, amount, paymentId, labelId);
+    return new OrderEvent(type.eventType(), orderId, customerId, items, amount, paymentId, labelId);
   }
 
   /**

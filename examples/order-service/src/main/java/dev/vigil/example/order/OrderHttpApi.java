@@ -51,7 +51,8 @@ final class OrderHttpApi {
     byte[] body = exchange.getRequestBody().readAllBytes();
     if (!"POST".equals(exchange.getRequestMethod())) {
       send(exchange, 405, Map.of("error", "METHOD_NOT_ALLOWED"));
-    } else if (!signatures.verify(body, exchange.getRequestHeaders().getFirst(WebhookSignatures.HEADER))) {
+    } else if (!signatures.verify(
+        body, exchange.getRequestHeaders().getFirst(WebhookSignatures.HEADER))) {
       send(exchange, 401, Map.of("error", "BAD_SIGNATURE"));
     } else {
       JsonNode callback = JSON.readTree(body);
@@ -82,11 +83,15 @@ final class OrderHttpApi {
       request = JSON.readValue(exchange.getRequestBody(), CreateOrder.class);
       check(request);
     } catch (IOException | IllegalArgumentException e) {
-      send(exchange, 400, Map.of("error", "INVALID_ORDER", "detail", String.valueOf(e.getMessage())));
+      send(
+          exchange,
+          400,
+          Map.of("error", "INVALID_ORDER", "detail", String.valueOf(e.getMessage())));
       return;
     }
     String header = exchange.getRequestHeaders().getFirst("correlation-id");
-    String correlationId = header != null && !header.isBlank() ? header : UUID.randomUUID().toString();
+    String correlationId =
+        header != null && !header.isBlank() ? header : UUID.randomUUID().toString();
     Order order =
         new Order(
             "ord-" + UUID.randomUUID(),

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The queues of the flow and the topics they read. {@code order--created} fans out to billing,
- * shipping and inventory (the seed's queue drain); each later step has one queue on the step
- * before it, so the chain runs in order.
+ * shipping and inventory (the seed's queue drain); each later step has one queue on the step before
+ * it, so the chain runs in order.
  */
 public final class OrderQueues {
   /** Billing's copy of {@code order--created}: starts the payment. */

@@ -47,7 +47,10 @@ public final class PaymentGateway {
             () -> {
               result.completeExceptionally(
                   new TimeoutException(
-                      "payment provider did not answer for " + request.orderId() + " in " + timeout));
+                      "payment provider did not answer for "
+                          + request.orderId()
+                          + " in "
+                          + timeout));
               call.cancel(true);
             },
             timeout.toNanos(),

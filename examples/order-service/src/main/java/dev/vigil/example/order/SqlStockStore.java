@@ -12,8 +12,8 @@ import javax.sql.DataSource;
 
 /**
  * The stock in table {@code inventory(product_id PK, quantity, updated_at)}, over plain JDBC. Each
- * call is one statement in its own connection, so {@link #takeIfAvailable} is atomic: the
- * database checks and takes in one {@code UPDATE}.
+ * call is one statement in its own connection, so {@link #takeIfAvailable} is atomic: the database
+ * checks and takes in one {@code UPDATE}.
  */
 public final class SqlStockStore implements StockStore {
   private final DataSource dataSource;
@@ -31,8 +31,8 @@ public final class SqlStockStore implements StockStore {
   }
 
   /**
-   * Creates the {@code inventory} table when missing and gives each product of {@code
-   * initialStock} that has no row its initial quantity.
+   * Creates the {@code inventory} table when missing and gives each product of {@code initialStock}
+   * that has no row its initial quantity.
    *
    * @param initialStock product to quantity
    */

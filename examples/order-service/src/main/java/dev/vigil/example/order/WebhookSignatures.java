@@ -9,8 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The payment provider's webhook signature: header {@value #HEADER} is {@code sha256=} and the
- * hex HMAC-SHA256 of the raw body under the shared secret.
+ * The payment provider's webhook signature: header {@value #HEADER} is {@code sha256=} and the hex
+ * HMAC-SHA256 of the raw body under the shared secret.
  */
 public final class WebhookSignatures {
   /** The header that carries the signature. */

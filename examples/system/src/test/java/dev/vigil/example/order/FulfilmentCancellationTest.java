@@ -31,7 +31,9 @@ class FulfilmentCancellationTest {
       FulfilmentScene scene =
           new FulfilmentScene(vigil, VirtualSemaphore.create(vigil.virtualTime(), 0), database);
       Fiber<Boolean> fulfilling =
-          vigil.virtualTime().startFiber("fulfil ord-1", () -> scene.fulfilment.fulfil(scene.paid, "corr-1"));
+          vigil
+              .virtualTime()
+              .startFiber("fulfil ord-1", () -> scene.fulfilment.fulfil(scene.paid, "corr-1"));
       vigil.virtualTime().advanceBy(FulfilmentScene.SLOT_WAIT.dividedBy(2));
       assertThat(fulfilling.parkedIn()).startsWith("VirtualSemaphore.tryAcquire");
       assertThat(scene.stock()).as("held while waiting").isEqualTo(97);
@@ -63,7 +65,10 @@ class FulfilmentCancellationTest {
                       new FulfilmentScene(
                           vigil, VirtualSemaphore.create(vigil.virtualTime(), 0), database);
                   Fiber<Boolean> fulfilling =
-                      vigil.virtualTime().startFiber("fulfil ord-1", () -> scene.fulfilment.fulfil(scene.paid, "corr-1"));
+                      vigil
+                          .virtualTime()
+                          .startFiber(
+                              "fulfil ord-1", () -> scene.fulfilment.fulfil(scene.paid, "corr-1"));
                   return CancellationExplorer.target(fulfilling)
                       .invariant(
                           "stock is held only by a labelled order",

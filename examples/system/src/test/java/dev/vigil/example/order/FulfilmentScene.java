@@ -15,9 +15,8 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * One paid order and the parts that fulfil it, without a bus: the steps are recorded in a list.
- * The stock table, reset to 100 of prod-789, lives in an H2 database that {@link #dropDatabase}
- * drops.
+ * One paid order and the parts that fulfil it, without a bus: the steps are recorded in a list. The
+ * stock table, reset to 100 of prod-789, lives in an H2 database that {@link #dropDatabase} drops.
  */
 final class FulfilmentScene {
   static final Duration SLOT_WAIT = Duration.ofSeconds(20);
@@ -42,7 +41,13 @@ final class FulfilmentScene {
     stock.setQuantity("prod-789", 100);
     orders.add(
         new Order(
-            paid.orderId(), "corr-1", "cust-1", paid.items(), paid.amount(), OrderStatus.PAID, null));
+            paid.orderId(),
+            "corr-1",
+            "cust-1",
+            paid.items(),
+            paid.amount(),
+            OrderStatus.PAID,
+            null));
     Inventory inventory = new Inventory(stock, new AtomicStockReservation(stock));
     fulfilment =
         new Fulfilment(

@@ -48,12 +48,16 @@ class NotificationBackpressureTest {
     dispatcher = dispatcher(vigil, queue);
     AtomicInteger submitted = new AtomicInteger();
     Fiber<?> producer =
-        vigil.virtualTime().startFiber("label consumer", () -> {
-          for (int i = 0; i < 100; i++) {
-            dispatcher.submit(notice(i));
-            submitted.incrementAndGet();
-          }
-        });
+        vigil
+            .virtualTime()
+            .startFiber(
+                "label consumer",
+                () -> {
+                  for (int i = 0; i < 100; i++) {
+                    dispatcher.submit(notice(i));
+                    submitted.incrementAndGet();
+                  }
+                });
 
     vigil.virtualTime().runUntilIdle();
     assertThat(submitted).hasValue(5);
@@ -95,7 +99,8 @@ class NotificationBackpressureTest {
 
   private NotificationDispatcher dispatcher(Vigil vigil, VirtualBlockingQueue<Notification> queue) {
     worker = vigil.virtualTime().fiberExecutor("notifier");
-    return new NotificationDispatcher(queue, notice -> Fiber.sleep(MERCHANT_LATENCY), delivered::add);
+    return new NotificationDispatcher(
+        queue, notice -> Fiber.sleep(MERCHANT_LATENCY), delivered::add);
   }
 
   private CompletableFuture<Void> submit(Notification notice) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.Vigil;
 import dev.vigil.bus.BusTestClient;
 import dev.vigil.bus.MessageBus;
+import dev.vigil.example.suite.SuiteBus;
 import dev.vigil.http.WebhookServer;
 import dev.vigil.junit5.VigilTest;
 import java.math.BigDecimal;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * its API only, as in the seed, where billing, shipping and inventory are other services: the test
  * reads their queues.
  */
-@VigilTest
+@VigilTest(bus = SuiteBus.class)
 class OrderFanOutTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Duration DRAIN = Duration.ofSeconds(10);
@@ -39,17 +40,23 @@ class OrderFanOutTest {
     system.close();
   }
 
-  /** Seed 000, pattern 3: creating an order produces one event for billing, shipping and inventory. */
+  /**
+   * Seed 000, pattern 3: creating an order produces one event for billing, shipping and inventory.
+   */
   @Test
   void order_generates_three_events(BusTestClient client) {
     String orderId = system.placeOrder("corr-fan-out").path("order_id").asText();
 
     for (String queue : OrderQueues.FAN_OUT) {
       List<OrderEvent> events = client.drain(queue, 1, DRAIN, OrderEvent.class);
-      assertThat(events).as(queue).singleElement().satisfies(event -> {
-        assertThat(event.eventType()).isEqualTo("order.created");
-        assertThat(event.orderId()).isEqualTo(orderId);
-      });
+      assertThat(events)
+          .as(queue)
+          .singleElement()
+          .satisfies(
+              event -> {
+                assertThat(event.eventType()).isEqualTo("order.created");
+                assertThat(event.orderId()).isEqualTo(orderId);
+              });
       assertThat(client.take(queue, OrderEvent.class)).as("more on " + queue).isEmpty();
     }
   }

@@ -8,6 +8,7 @@ import dev.vigil.Vigil;
 import dev.vigil.bus.BusEntries;
 import dev.vigil.bus.BusTestClient;
 import dev.vigil.bus.MessageBus;
+import dev.vigil.example.suite.SuiteBus;
 import dev.vigil.http.RecordedRequest;
 import dev.vigil.http.Response;
 import dev.vigil.http.WebhookServer;
@@ -31,13 +32,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seed 000's patterns on the Order service, end to end over HTTP and the bus, on real time: poll and
- * wait with diagnostics (pattern 1), callback capture (pattern 2), trace correlation (pattern 4,
- * with pitfall 3: order by index) and snapshot comparison (pattern 5). No test sleeps (pitfall 1);
- * the queues are purged before each test (pitfall 2). Queue drain (pattern 3) is {@link
+ * Seed 000's patterns on the Order service, end to end over HTTP and the bus, on real time: poll
+ * and wait with diagnostics (pattern 1), callback capture (pattern 2), trace correlation (pattern
+ * 4, with pitfall 3: order by index) and snapshot comparison (pattern 5). No test sleeps (pitfall
+ * 1); the queues are purged before each test (pitfall 2). Queue drain (pattern 3) is {@link
  * OrderFanOutTest}.
  */
-@VigilTest
+@VigilTest(bus = SuiteBus.class)
 class OrderFlowTest {
   // One client for the class: the JDK's HttpClient has no close in Java 17.
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -45,7 +46,9 @@ class OrderFlowTest {
 
   /** The seed's chain, as the publishes of its topics. */
   private static final String[] CHAIN =
-      Arrays.stream(EventType.values()).map(t -> BusEntries.publish(t.topic())).toArray(String[]::new);
+      Arrays.stream(EventType.values())
+          .map(t -> BusEntries.publish(t.topic()))
+          .toArray(String[]::new);
 
   private OrderSystem system;
 
@@ -72,7 +75,8 @@ class OrderFlowTest {
             .eventually(() -> system.order(orderId))
             .matching(o -> o.path("status").asText().equals("COMPLETED"))
             .describedAs("order " + orderId + " to be COMPLETED")
-            .diagnostics(() -> "its events so far: " + vigil.timeline().trace(correlationId).types())
+            .diagnostics(
+                () -> "its events so far: " + vigil.timeline().trace(correlationId).types())
             .within(FLOW);
 
     assertThat(order.path("customer_id").asText()).isEqualTo("cust-1");
@@ -104,7 +108,9 @@ class OrderFlowTest {
     assertThat(notice.correlationId()).contains("corr-webhook");
   }
 
-  /** Seed 000, pattern 2: a callback whose signature does not match is refused and changes nothing. */
+  /**
+   * Seed 000, pattern 2: a callback whose signature does not match is refused and changes nothing.
+   */
   @Test
   void webhook_with_a_bad_signature_is_refused(Vigil vigil) {
     String orderId = system.placeOrder("corr-forged").path("order_id").asText();
@@ -131,7 +137,9 @@ class OrderFlowTest {
 
     // Woken by each timeline entry: no sleep(15) before reading the trace.
     Trace trace =
-        vigil.eventually(() -> vigil.timeline().trace(correlationId).containsInOrder(CHAIN)).within(FLOW);
+        vigil
+            .eventually(() -> vigil.timeline().trace(correlationId).containsInOrder(CHAIN))
+            .within(FLOW);
 
     for (String step : CHAIN) {
       trace.containsExactlyOnce(step);

@@ -10,7 +10,6 @@ import dev.vigil.http.Response;
 import dev.vigil.http.WebhookServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -92,7 +91,10 @@ final class OrderSystem implements AutoCloseable {
     return new SqlStockStore(database, java.time.Clock.systemUTC()).quantity(productId);
   }
 
-  /** Scripts the provider to accept every payment and call the webhook at once, as a real one does later. */
+  /**
+   * Scripts the provider to accept every payment and call the webhook at once, as a real one does
+   * later.
+   */
   OrderSystem withProviderCallingBack() {
     webhooks
         .when(post("/payments"))
@@ -113,14 +115,16 @@ final class OrderSystem implements AutoCloseable {
                 .header("correlation-id", correlationId)
                 .POST(HttpRequest.BodyPublishers.ofString(ORDER_JSON)));
     if (response.statusCode() != 201) {
-      throw new AssertionError("POST /orders answered " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "POST /orders answered " + response.statusCode() + ": " + response.body());
     }
     return json(response.body());
   }
 
   /** Reads {@code GET /orders/{id}}. */
   JsonNode order(String orderId) {
-    return json(send(HttpRequest.newBuilder(service.uri().resolve("/orders/" + orderId)).GET()).body());
+    return json(
+        send(HttpRequest.newBuilder(service.uri().resolve("/orders/" + orderId)).GET()).body());
   }
 
   /** Calls the service's payment webhook as the provider does, signed with the shared secret. */
@@ -130,14 +134,15 @@ final class OrderSystem implements AutoCloseable {
         SECRET);
   }
 
-  /** Calls the service's payment webhook with a body signed by {@code secret}; returns the status. */
+  /**
+   * Calls the service's payment webhook with a body signed by {@code secret}; returns the status.
+   */
   int callWebhook(String body, String secret) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     String signature = new WebhookSignatures(secret).sign(bytes);
-    return send(
-            HttpRequest.newBuilder(service.uri().resolve("/payments/webhook"))
-                .header(WebhookSignatures.HEADER, signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)))
+    return send(HttpRequest.newBuilder(service.uri().resolve("/payments/webhook"))
+            .header(WebhookSignatures.HEADER, signature)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)))
         .statusCode();
   }
 

@@ -32,14 +32,15 @@ class StockRaceTest {
   void the_naive_reservation_oversells_under_some_seed() {
     assertThatThrownBy(
             () ->
-                RaceExplorer.seeds(1, 20)
-                    .explore(vigil -> twoCustomersBuyTheLastFive(vigil, NaiveStockReservation::new)))
+                RaceExplorer.seeds(1, 10)
+                    .explore(
+                        vigil -> twoCustomersBuyTheLastFive(vigil, NaiveStockReservation::new)))
         .isInstanceOf(RaceFoundError.class)
         .hasMessageContaining("sold 6 of 5");
   }
 
   /** Seed 002: the atomic reservation never sells more than there is, under every seed. */
-  @ExploreSeeds(value = 20, first = 1)
+  @ExploreSeeds(value = 10, first = 1)
   void the_atomic_reservation_never_oversells(Vigil vigil) throws Exception {
     twoCustomersBuyTheLastFive(vigil, AtomicStockReservation::new);
   }
@@ -54,11 +55,15 @@ class StockRaceTest {
       StockReservation reservation = reservations.apply(new RoundTrips(table));
       AtomicInteger sold = new AtomicInteger();
       for (String customer : List.of("alice", "bob")) {
-        vigil.virtualTime().startFiber(customer, () -> {
-          if (reservation.reserve("prod-789", 3)) {
-            sold.addAndGet(3);
-          }
-        });
+        vigil
+            .virtualTime()
+            .startFiber(
+                customer,
+                () -> {
+                  if (reservation.reserve("prod-789", 3)) {
+                    sold.addAndGet(3);
+                  }
+                });
       }
       vigil.virtualTime().runUntilIdle();
 

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * Delivers notices to the merchant from a bounded queue, one at a time. When the merchant is slow
  * the queue fills and {@link #submit} blocks: the bus consumer that feeds it slows down instead of
  * piling up notices in memory (backpressure). The queue and the worker's executor come from
- * outside, so a test can pass Vigil's {@code VirtualBlockingQueue} and fiber executor.
+ * outside, so a test can pass Vigil's {@code VirtualBlockingQueue} and fiber executor. A delivery
+ * that fails fails its notice's {@link Notification#delivered()} future and is not retried: the
+ * example keeps at-most-once here for brevity.
  */
 public final class NotificationDispatcher implements AutoCloseable {
   private final BlockingQueue<Notification> queue;

@@ -25,7 +25,17 @@ public record Order(
     OrderStatus status,
     @Nullable LocalDate estimatedDelivery) {
 
-  /** Copies the items. */
+  /**
+   * Copies the items.
+   *
+   * @param orderId the order's id
+   * @param correlationId the id every event of its flow carries
+   * @param customerId who ordered
+   * @param items what was ordered
+   * @param amount what it costs
+   * @param status where it is in the flow
+   * @param estimatedDelivery when shipping expects to deliver it, once quoted
+   */
   public Order {
     items = List.copyOf(items);
   }

@@ -40,7 +40,27 @@ public record OrderConfig(
     int deliveryDays,
     Map<String, Integer> initialStock) {
 
-  /** Checks every setting. */
+  /**
+   * Checks every setting.
+   *
+   * @param paymentProviderUri the payment provider's base URI ({@code ORDER_PAYMENT_PROVIDER_URL})
+   * @param paymentTimeout how long billing waits for the provider ({@code
+   *     ORDER_PAYMENT_TIMEOUT_SECONDS}, 10)
+   * @param webhookSecret the secret the provider signs its webhook with ({@code
+   *     ORDER_WEBHOOK_SECRET})
+   * @param merchantNotificationUri where the merchant is told an order ships ({@code
+   *     ORDER_MERCHANT_NOTIFICATION_URL})
+   * @param visibilityTimeout the queues' visibility timeout ({@code AWS_SQS_VISIBILITY_TIMEOUT},
+   *     30)
+   * @param maxReceiveCount deliveries before a message is dead-lettered ({@code
+   *     AWS_SQS_MAX_RECEIVE_COUNT}, 3)
+   * @param carrierSlots labels the carrier makes at once ({@code ORDER_CARRIER_SLOTS}, 4)
+   * @param carrierSlotWait how long fulfilment waits for a slot before giving the stock back and
+   *     retrying ({@code ORDER_CARRIER_SLOT_WAIT_SECONDS}, 20)
+   * @param deliveryDays days from order to delivery that shipping quotes ({@code
+   *     ORDER_DELIVERY_DAYS}, 3)
+   * @param initialStock the stock the inventory table starts with when a product has no row
+   */
   public OrderConfig {
     Objects.requireNonNull(paymentProviderUri, "paymentProviderUri must not be null");
     Objects.requireNonNull(merchantNotificationUri, "merchantNotificationUri must not be null");

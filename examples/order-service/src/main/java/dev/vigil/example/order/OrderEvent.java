@@ -28,7 +28,17 @@ public record OrderEvent(
     @JsonProperty("payment_id") @Nullable String paymentId,
     @JsonProperty("label_id") @Nullable String labelId) {
 
-  /** Copies the items. */
+  /**
+   * Copies the items.
+   *
+   * @param eventType the seed's event type, e.g. {@code "order.created"}
+   * @param orderId the order
+   * @param customerId who ordered
+   * @param items what was ordered
+   * @param amount what it costs
+   * @param paymentId the provider's payment id, once there is one
+   * @param labelId the shipping label's id, once there is one
+   */
   public OrderEvent {
     items = List.copyOf(items);
   }

@@ -11,7 +11,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record OrderItem(
     @JsonProperty("product_id") String productId, @JsonProperty("quantity") int quantity) {
 
-  /** Checks the line. */
+  /**
+   * Checks the line.
+   *
+   * @param productId the product, e.g. {@code prod-789}
+   * @param quantity how many, positive
+   */
   public OrderItem {
     if (productId == null || productId.isBlank()) {
       throw new IllegalArgumentException("product_id must not be blank, was " + productId);

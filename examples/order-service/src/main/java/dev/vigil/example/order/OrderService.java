@@ -47,6 +47,7 @@ public final class OrderService implements AutoCloseable {
   private final SqlStockStore stock;
   private final Inventory inventory;
   private final List<BusConsumer> consumers = new ArrayList<>();
+  private boolean declared;
   private @Nullable HttpServer server;
   private @Nullable ExecutorService httpThreads;
   private @Nullable ExecutorService notificationThread;
@@ -92,9 +93,23 @@ public final class OrderService implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("the service is already started");
     }
-    OrderQueues.declare(parts.bus(), parts.config());
+    declareQueues();
     stock.createTable(parts.config().initialStock());
     startHttp();
+    return this;
+  }
+
+  /**
+   * Creates the flow's topics, queues and subscriptions, once; {@link #start()} does it too. Call
+   * it first to purge the queues before the consumers start, as a test on a shared broker does.
+   *
+   * @return this service
+   */
+  public synchronized OrderService declareQueues() {
+    if (!declared) {
+      OrderQueues.declare(parts.bus(), parts.config());
+      declared = true;
+    }
     return this;
   }
 

@@ -78,7 +78,7 @@ final class OrderSystem implements AutoCloseable {
    * on a shared broker (SQS) queues outlive a test (the seed's pitfall 2).
    */
   OrderSystem purgeQueues(MessageBus bus) {
-    OrderQueues.declare(bus, config);
+    service.declareQueues();
     for (String queue : OrderQueues.ALL) {
       bus.purge(queue);
       bus.purge(OrderQueues.deadLetterQueue(queue));

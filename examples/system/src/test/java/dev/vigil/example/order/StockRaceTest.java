@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,20 @@ import org.junit.jupiter.api.Test;
  * reservations interleave; the seed decides in which order.
  */
 class StockRaceTest {
+  // One database for every run (they run one after another); each run resets the stock.
+  private static final JdbcDataSource DATABASE = new JdbcDataSource();
+
+  static {
+    DATABASE.setURL("jdbc:h2:mem:race-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+  }
+
+  @AfterAll
+  static void dropDatabase() throws Exception {
+    try (Connection connection = DATABASE.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("SHUTDOWN");
+    }
+  }
 
   /** Seed 002: the check-then-act reservation oversells, and an explored seed proves it. */
   @Test
@@ -47,34 +62,26 @@ class StockRaceTest {
 
   private static void twoCustomersBuyTheLastFive(
       Vigil vigil, Function<StockStore, StockReservation> reservations) throws Exception {
-    JdbcDataSource database = new JdbcDataSource();
-    database.setURL("jdbc:h2:mem:race-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    try {
-      SqlStockStore table = new SqlStockStore(database, vigil.clock());
-      table.createTable(Map.of("prod-789", 5));
-      StockReservation reservation = reservations.apply(new RoundTrips(table));
-      AtomicInteger sold = new AtomicInteger();
-      for (String customer : List.of("alice", "bob")) {
-        vigil
-            .virtualTime()
-            .startFiber(
-                customer,
-                () -> {
-                  if (reservation.reserve("prod-789", 3)) {
-                    sold.addAndGet(3);
-                  }
-                });
-      }
-      vigil.virtualTime().runUntilIdle();
-
-      assertThat(sold.get()).as("sold %d of 5", sold.get()).isLessThanOrEqualTo(5);
-      assertThat(table.quantity("prod-789")).isEqualTo(5 - sold.get());
-    } finally {
-      try (Connection connection = database.getConnection();
-          Statement statement = connection.createStatement()) {
-        statement.execute("SHUTDOWN");
-      }
+    SqlStockStore table = new SqlStockStore(DATABASE, vigil.clock());
+    table.createTable(Map.of("prod-789", 5));
+    table.setQuantity("prod-789", 5);
+    StockReservation reservation = reservations.apply(new RoundTrips(table));
+    AtomicInteger sold = new AtomicInteger();
+    for (String customer : List.of("alice", "bob")) {
+      vigil
+          .virtualTime()
+          .startFiber(
+              customer,
+              () -> {
+                if (reservation.reserve("prod-789", 3)) {
+                  sold.addAndGet(3);
+                }
+              });
     }
+    vigil.virtualTime().runUntilIdle();
+
+    assertThat(sold.get()).as("sold %d of 5", sold.get()).isLessThanOrEqualTo(5);
+    assertThat(table.quantity("prod-789")).isEqualTo(5 - sold.get());
   }
 
   /** The stock table, each call a millisecond of virtual time away (an await point). */

@@ -139,6 +139,7 @@ class OrderFlowTest {
     Trace trace =
         vigil
             .eventually(() -> vigil.timeline().trace(correlationId).containsInOrder(CHAIN))
+            .describedAs("the chain of " + correlationId + " in order")
             .within(FLOW);
 
     for (String step : CHAIN) {

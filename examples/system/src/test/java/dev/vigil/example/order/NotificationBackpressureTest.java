@@ -47,6 +47,7 @@ class NotificationBackpressureTest {
     VirtualBlockingQueue<Notification> queue = VirtualBlockingQueue.create(vigil.virtualTime(), 5);
     dispatcher = dispatcher(vigil, queue);
     AtomicInteger submitted = new AtomicInteger();
+    List<CompletableFuture<Void>> deliveries = new CopyOnWriteArrayList<>();
     Fiber<?> producer =
         vigil
             .virtualTime()
@@ -54,7 +55,7 @@ class NotificationBackpressureTest {
                 "label consumer",
                 () -> {
                   for (int i = 0; i < 100; i++) {
-                    dispatcher.submit(notice(i));
+                    deliveries.add(dispatcher.submit(notice(i)));
                     submitted.incrementAndGet();
                   }
                 });
@@ -68,6 +69,7 @@ class NotificationBackpressureTest {
     assertThat(submitted).as("one taken by the worker").hasValue(6);
     vigil.virtualTime().advanceBy(MERCHANT_LATENCY);
     assertThat(delivered).hasSize(1);
+    assertThat(deliveries.get(0)).isCompleted();
     assertThat(submitted).as("one more per delivery").hasValue(7);
     producer.cancel(true);
   }

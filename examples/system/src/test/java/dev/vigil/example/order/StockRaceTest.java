@@ -11,6 +11,7 @@ import dev.vigil.time.Fiber;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,18 +68,23 @@ class StockRaceTest {
     table.setQuantity("prod-789", 5);
     StockReservation reservation = reservations.apply(new RoundTrips(table));
     AtomicInteger sold = new AtomicInteger();
+    List<Fiber<?>> customers = new ArrayList<>();
     for (String customer : List.of("alice", "bob")) {
-      vigil
-          .virtualTime()
-          .startFiber(
-              customer,
-              () -> {
-                if (reservation.reserve("prod-789", 3)) {
-                  sold.addAndGet(3);
-                }
-              });
+      customers.add(
+          vigil
+              .virtualTime()
+              .startFiber(
+                  customer,
+                  () -> {
+                    if (reservation.reserve("prod-789", 3)) {
+                      sold.addAndGet(3);
+                    }
+                  }));
     }
     vigil.virtualTime().runUntilIdle();
+    for (Fiber<?> customer : customers) {
+      customer.get(); // a reservation that threw fails the run with its own exception
+    }
 
     assertThat(sold.get()).as("sold %d of 5", sold.get()).isLessThanOrEqualTo(5);
     assertThat(table.quantity("prod-789")).isEqualTo(5 - sold.get());

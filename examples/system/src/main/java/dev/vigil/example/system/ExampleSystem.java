@@ -15,10 +15,10 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * Both example services on one bus, with the outside world they talk to: a sandbox payment
- * provider that settles every payment a moment later, and a merchant inbox that prints what it is
- * told. Each service has its own in-memory H2 database. This is what {@link Main} starts for
- * exploring the system by hand; the suite wires each service on its own, with Vigil's parts.
+ * Both example services on one bus, with the outside world they talk to: a sandbox payment provider
+ * that settles every payment a moment later, and a merchant inbox that prints what it is told. Each
+ * service has its own in-memory H2 database. This is what {@link Main} starts for exploring the
+ * system by hand; the suite wires each service on its own, with Vigil's parts.
  */
 public final class ExampleSystem implements AutoCloseable {
   private static final String WEBHOOK_SECRET = "sandbox-secret";
@@ -55,8 +55,8 @@ public final class ExampleSystem implements AutoCloseable {
   }
 
   /**
-   * Starts the system on {@code bus}: the provider, the merchant, then both services, which
-   * declare their topics and queues.
+   * Starts the system on {@code bus}: the provider, the merchant, then both services, which declare
+   * their topics and queues.
    *
    * @param bus the bus both services publish and consume on
    * @param clock the services' clock

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Starts the example system on the embedded bus, on real time, for exploring it by hand: prints
- * the two services' addresses and a request to try on each, then every bus event as it happens;
- * on Ctrl+C writes the whole timeline as an HTML sequence diagram ({@code ./example serve}).
+ * Starts the example system on the embedded bus, on real time, for exploring it by hand: prints the
+ * two services' addresses and a request to try on each, then every bus event as it happens; on
+ * Ctrl+C writes the whole timeline as an HTML sequence diagram ({@code ./example serve}).
  */
 public final class Main {
   private Main() {}
@@ -46,7 +46,8 @@ public final class Main {
                 () -> {
                   system.close();
                   scheduler.shutdownNow();
-                  System.out.println("timeline report: " + TimelineReport.write(vigil.timeline(), report));
+                  System.out.println(
+                      "timeline report: " + TimelineReport.write(vigil.timeline(), report));
                   vigil.close();
                   stopped.countDown();
                 },
@@ -73,7 +74,10 @@ public final class Main {
       TimelineEntry entry = entries.get(i);
       System.out.printf(
           "%s  %-8s %-40s %s%n",
-          entry.at(), entry.source(), entry.type(), entry.correlationId() == null ? "" : entry.correlationId());
+          entry.at(),
+          entry.source(),
+          entry.type(),
+          entry.correlationId() == null ? "" : entry.correlationId());
     }
     printed.set(entries.size());
   }

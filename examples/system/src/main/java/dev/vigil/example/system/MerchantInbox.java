@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The merchant's end of the order flow, to explore the system by hand: {@code POST /notifications}
- * prints what the Order service says and answers 200. Tests capture it with a {@code
- * WebhookServer} instead.
+ * prints what the Order service says and answers 200. Tests capture it with a {@code WebhookServer}
+ * instead.
  */
 final class MerchantInbox implements AutoCloseable {
   private final HttpServer server;

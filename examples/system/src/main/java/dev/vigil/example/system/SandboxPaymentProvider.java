@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -20,10 +19,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A payment provider to explore the system by hand: {@code POST /payments} accepts every payment
- * at once and, a moment later, calls the order's {@code callback_url} with a signed {@code
- * completed} webhook, as a real provider's sandbox does. Tests use a scripted {@code
- * WebhookServer} instead.
+ * A payment provider to explore the system by hand: {@code POST /payments} accepts every payment at
+ * once and, a moment later, calls the order's {@code callback_url} with a signed {@code completed}
+ * webhook, as a real provider's sandbox does. Tests use a scripted {@code WebhookServer} instead.
  */
 final class SandboxPaymentProvider implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -86,10 +84,14 @@ final class SandboxPaymentProvider implements AutoCloseable {
       byte[] body =
           JSON.writeValueAsBytes(
               Map.of(
-                  "order_id", payment.path("order_id").asText(),
-                  "payment_id", paymentId,
-                  "amount", payment.path("amount").decimalValue(),
-                  "status", "completed"));
+                  "order_id",
+                  payment.path("order_id").asText(),
+                  "payment_id",
+                  paymentId,
+                  "amount",
+                  payment.path("amount").decimalValue(),
+                  "status",
+                  "completed"));
       HttpRequest webhook =
           HttpRequest.newBuilder(URI.create(payment.path("callback_url").asText()))
               .header("Content-Type", "application/json")

@@ -16,9 +16,11 @@ import java.util.stream.Stream;
  * @param passed how many tests passed
  * @param failed each failed test with the first line of its failure
  * @param skipped each skipped test or class with its reason
+ * @param skippedTests how many tests were skipped
  * @param methods the time spent in test methods (with their per-test set-up and tear-down)
  * @param wall the whole run, class set-up included
  * @param brokerStart how long the broker took to start (zero on the embedded bus)
+ * @param warmUp how long {@link SuiteWarmUp} took to load the classes the tests share
  * @param reports the directory of the HTML timeline reports
  */
 record SuiteReport(
@@ -26,13 +28,15 @@ record SuiteReport(
     long passed,
     List<String> failed,
     List<String> skipped,
+    long skippedTests,
     Duration methods,
     Duration wall,
     Duration brokerStart,
+    Duration warmUp,
     Path reports) {
 
   /** The page the summary suggests opening first: the whole order flow on one timeline. */
-  private static final String TOUR_START = "dev.vigil.example.order";
+  private static final String TOUR_START = "OrderFlowTest" + java.io.File.separator + "order_flow";
 
   String backendKey() {
     return backend.name().toLowerCase(Locale.ROOT);
@@ -47,13 +51,14 @@ record SuiteReport(
             "  tests:    %d passed, %d failed, %d skipped%n",
             passed,
             failed.size(),
-            skipped.size()));
+            skippedTests));
     out.append(
         String.format(
             Locale.ROOT,
-            "  time:     %.2f s in test methods, %.2f s in all%s%n",
+            "  time:     %.2f s in test methods, %.2f s in all (JVM warm-up %.2f s)%s%n",
             seconds(methods),
             seconds(wall),
+            seconds(warmUp),
             brokerStart.isZero()
                 ? ""
                 : String.format(Locale.ROOT, " (broker start %.2f s)", seconds(brokerStart))));
@@ -73,9 +78,10 @@ record SuiteReport(
     out.append(
         String.format(
             Locale.ROOT,
-            "  measured: methods=%.3f broker-start=%.3f",
+            "  measured: methods=%.3f broker-start=%.3f warm-up=%.3f",
             seconds(methods),
-            seconds(brokerStart)));
+            seconds(brokerStart),
+            seconds(warmUp)));
     return out.toString();
   }
 

@@ -29,6 +29,7 @@ public final class SuiteSummary implements TestExecutionListener {
   private final List<String> failed = new ArrayList<>();
   private final List<String> skipped = new ArrayList<>();
   private long passed;
+  private long skippedTests;
   private long methodNanos;
   private long runStart;
   private volatile @Nullable TestPlan plan;
@@ -56,6 +57,7 @@ public final class SuiteSummary implements TestExecutionListener {
         test.isTest() || current == null
             ? 1
             : current.getDescendants(test).stream().filter(TestIdentifier::isTest).count();
+    skippedTests += tests;
     if (tests > 0) {
       skipped.add(name(test) + (tests > 1 ? " (" + tests + " tests)" : "") + ": " + reason);
     }
@@ -86,9 +88,11 @@ public final class SuiteSummary implements TestExecutionListener {
             passed,
             List.copyOf(failed),
             List.copyOf(skipped),
+            skippedTests,
             Duration.ofNanos(methodNanos),
             Duration.ofNanos(System.nanoTime() - runStart),
             SuiteBus.brokerStartTime(),
+            SuiteWarmUp.took(),
             reportsDirectory());
     String text = report.render();
     System.out.println(text);

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -34,7 +32,6 @@ import org.apache.kafka.common.errors.WakeupException;
  */
 public final class CaptureLoop implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(250);
-  private static final long UNKNOWN_TOPIC_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final long FAILURE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   /** What the loop reports, called on its thread. */
@@ -64,6 +61,7 @@ public final class CaptureLoop implements AutoCloseable {
   private final String bootstrapServers;
   private final Sink sink;
   private final KafkaConsumer<byte[], byte[]> consumer;
+  private final TopicLookup lookup;
   private final LinkedBlockingQueue<Runnable> requests = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
@@ -81,6 +79,7 @@ public final class CaptureLoop implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
     this.sink = sink;
     this.consumer = new KafkaConsumer<>(ClientSettings.consumer(bootstrapServers, threadName));
+    this.lookup = new TopicLookup(bootstrapServers, threadName + "-lookup");
     this.thread = new Thread(this::run, threadName);
     thread.setDaemon(true);
     thread.start();
@@ -96,12 +95,13 @@ public final class CaptureLoop implements AutoCloseable {
    * @throws UnreachableClusterException when the cluster does not answer in time
    */
   public Map<TopicPartition, Long> track(Collection<String> topics) {
+    Map<TopicPartition, Long> ends = lookup.endOffsets(List.copyOf(topics));
     CompletableFuture<Map<TopicPartition, Long>> result = new CompletableFuture<>();
-    List<String> copy = List.copyOf(topics);
     requests.add(
         () -> {
           try {
-            result.complete(addTopicsAwake(copy));
+            assign(ends);
+            result.complete(ends);
           } catch (RuntimeException failure) {
             result.completeExceptionally(failure);
           }
@@ -128,32 +128,11 @@ public final class CaptureLoop implements AutoCloseable {
     }
   }
 
-  private Map<TopicPartition, Long> addTopicsAwake(List<String> topics) {
-    try {
-      return addTopics(topics);
-    } catch (WakeupException woken) {
-      // The wake-up meant for a poll hit this call instead; it is spent, so the retry runs.
-      return addTopics(topics);
-    }
-  }
-
-  private Map<TopicPartition, Long> addTopics(List<String> topics) {
-    List<TopicPartition> wanted = new ArrayList<>();
-    List<String> unknown = new ArrayList<>();
-    for (String topic : topics) {
-      List<PartitionInfo> partitions = partitionsOf(topic);
-      if (partitions.isEmpty()) {
-        unknown.add(topic);
-      }
-      partitions.forEach(info -> wanted.add(new TopicPartition(topic, info.partition())));
-    }
-    if (!unknown.isEmpty()) {
-      throw new UnknownTopicsException(bootstrapServers, unknown);
-    }
-    Map<TopicPartition, Long> ends = endOffsets(wanted);
+  /** Reads the partitions not read yet from their end offsets; local to the consumer. */
+  private void assign(Map<TopicPartition, Long> ends) {
     Set<TopicPartition> assigned = new HashSet<>(consumer.assignment());
     List<TopicPartition> fresh = new ArrayList<>();
-    for (TopicPartition partition : wanted) {
+    for (TopicPartition partition : ends.keySet()) {
       if (assigned.add(partition)) {
         fresh.add(partition);
       }
@@ -161,32 +140,6 @@ public final class CaptureLoop implements AutoCloseable {
     if (!fresh.isEmpty()) {
       consumer.assign(assigned);
       fresh.forEach(partition -> consumer.seek(partition, ends.getOrDefault(partition, 0L)));
-    }
-    return ends;
-  }
-
-  private List<PartitionInfo> partitionsOf(String topic) {
-    long giveUpAt = System.nanoTime() + UNKNOWN_TOPIC_GRACE_NANOS;
-    while (true) {
-      List<PartitionInfo> partitions;
-      try {
-        partitions = consumer.partitionsFor(topic, ClientSettings.API_TIMEOUT);
-      } catch (org.apache.kafka.common.errors.TimeoutException slow) {
-        throw new UnreachableClusterException(bootstrapServers, ClientSettings.API_TIMEOUT, slow);
-      }
-      // A topic created a moment ago may not be in the broker's metadata yet.
-      if (!partitions.isEmpty() || System.nanoTime() - giveUpAt > 0) {
-        return partitions;
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-    }
-  }
-
-  private Map<TopicPartition, Long> endOffsets(List<TopicPartition> partitions) {
-    try {
-      return new LinkedHashMap<>(consumer.endOffsets(partitions, ClientSettings.API_TIMEOUT));
-    } catch (org.apache.kafka.common.errors.TimeoutException slow) {
-      throw new UnreachableClusterException(bootstrapServers, ClientSettings.API_TIMEOUT, slow);
     }
   }
 
@@ -202,6 +155,7 @@ public final class CaptureLoop implements AutoCloseable {
       }
     } finally {
       consumer.close(Duration.ZERO);
+      lookup.close();
     }
   }
 

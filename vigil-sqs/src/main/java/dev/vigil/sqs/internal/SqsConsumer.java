@@ -9,8 +9,6 @@ import dev.vigil.bus.ReceivedMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +36,6 @@ public final class SqsConsumer implements BusConsumer {
   private final Duration longPoll;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final List<Thread> threads = new ArrayList<>();
-  private final Set<Thread> polling = ConcurrentHashMap.newKeySet();
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
 
@@ -79,12 +76,10 @@ public final class SqsConsumer implements BusConsumer {
     long backoff = 0;
     while (closed.getCount() > 0) {
       List<ReceivedMessage> batch;
-      polling.add(Thread.currentThread());
       try {
         batch =
             operations.receive(queue, options.batchSize(), options.visibilityTimeout(), longPoll);
       } catch (RuntimeException failure) {
-        polling.remove(Thread.currentThread());
         if (closed.getCount() == 0) {
           return;
         }
@@ -98,11 +93,6 @@ public final class SqsConsumer implements BusConsumer {
           return;
         }
         continue;
-      }
-      polling.remove(Thread.currentThread());
-      if (closed.getCount() == 0) {
-        release(batch); // closed during the long poll: what it brought back is no longer ours
-        return;
       }
       backoff = 0;
       for (ReceivedMessage message : batch) {
@@ -133,17 +123,6 @@ public final class SqsConsumer implements BusConsumer {
     }
   }
 
-  /** Makes messages received after the consumer closed visible again at once, if it still can. */
-  private void release(List<ReceivedMessage> batch) {
-    for (ReceivedMessage message : batch) {
-      try {
-        operations.changeVisibility(queue, message.receiptHandle(), Duration.ZERO);
-      } catch (RuntimeException closing) {
-        // The bus is closing too: the message comes back after its visibility timeout instead.
-      }
-    }
-  }
-
   /** Waits out a backoff; tells whether the consumer was closed meanwhile. */
   private boolean pause(long millis) {
     try {
@@ -170,16 +149,15 @@ public final class SqsConsumer implements BusConsumer {
   }
 
   /**
-   * Stops the threads: one in a handler finishes it and ends, and close waits up to 5 s for it; one
-   * in a long poll is not waited for — it releases whatever the poll brings back (visible again at
-   * once) and ends, so no handler runs after close returns.
+   * Stops the threads: each finishes its current long poll and handler, then ends; waits up to 5 s
+   * for them.
    */
   @Override
   public void close() {
     closed.countDown();
     for (Thread thread : threads) {
-      if (thread == Thread.currentThread() || polling.contains(thread)) {
-        continue; // a handler closing its own consumer, or a poll that will hand nothing over
+      if (thread == Thread.currentThread()) {
+        continue; // a handler closing its own consumer
       }
       try {
         thread.join(JOIN_MILLIS);

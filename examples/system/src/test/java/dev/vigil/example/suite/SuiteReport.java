@@ -65,7 +65,7 @@ record SuiteReport(
     List<Path> pages = pages();
     out.append("  reports:  ")
         .append(pages.size())
-        .append(" HTML timelines (one per test) under ")
+        .append(" HTML timelines (one per @VigilTest test) under ")
         .append(reports)
         .append('\n');
     pages.stream()

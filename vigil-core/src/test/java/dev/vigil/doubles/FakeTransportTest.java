@@ -12,6 +12,7 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -175,11 +176,28 @@ class FakeTransportTest {
 
       pair.client().writeText("one\n");
       assertThat(pair.client().awaitLine(Duration.ofSeconds(5))).isEqualTo("echo one");
+      // Closed before the echo thread is back in read, the read would fail with
+      // ClosedChannelException instead (a read on a closed channel, as NIO has it).
+      real.eventually(() -> blockedInRead(echo.thread()))
+          .describedAs("the echo thread blocked in read again")
+          .within(Duration.ofSeconds(5));
       pair.server().close(); // the blocked read ends with AsynchronousCloseException
 
       real.eventually(() -> !echo.thread().isAlive()).within(Duration.ofSeconds(5));
       assertThat(echo.failure()).isInstanceOf(AsynchronousCloseException.class);
     }
+  }
+
+  private static boolean blockedInRead(Thread thread) {
+    boolean waiting =
+        thread.getState() == Thread.State.WAITING
+            || thread.getState() == Thread.State.TIMED_WAITING;
+    return waiting
+        && Arrays.stream(thread.getStackTrace())
+            .anyMatch(
+                frame ->
+                    frame.getClassName().equals(TransportEnd.class.getName())
+                        && frame.getMethodName().equals("read"));
   }
 
   @Test

@@ -17,6 +17,10 @@ import dev.vigil.bus.MessageBus;
  *     return KafkaBus.connect(vigil, kafka.bootstrapServers());
  *   }
  *
+ *   public boolean ownsThread(Thread thread) {   // the broker's pools grow while tests run
+ *     return thread.getName().startsWith("executor-") || thread.getName().startsWith("kafka-");
+ *   }
+ *
  *   public void close() {
  *     kafka.close();
  *   }
@@ -33,7 +37,8 @@ import dev.vigil.bus.MessageBus;
  * no-argument constructor, before the first {@code @BeforeAll} of a class that names it: a broker
  * it starts there belongs to no test, so leak checks do not blame one. It is kept in JUnit's root
  * store and, when it is {@link AutoCloseable}, closed when the whole run ends. Tests that run in
- * parallel share it, so {@link #connect} must be thread-safe.
+ * parallel share it, so {@link #connect} must be thread-safe. Claiming threads by name, as above,
+ * is the quick way; {@link #ownsThread} shows a sturdier one.
  *
  * @since 0.1
  */

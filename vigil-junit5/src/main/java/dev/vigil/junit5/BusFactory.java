@@ -9,16 +9,17 @@ import dev.vigil.bus.MessageBus;
  *
  * <pre>{@code
  * public final class SuiteBus implements BusFactory, AutoCloseable {
- *   private final EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(); // once per run
+ *   private final ThreadGroup brokerThreads = new ThreadGroup("broker");
+ *   private final EmbeddedKafkaBroker kafka = startIn(brokerThreads, EmbeddedKafkaBroker::start);
  *
- *   public SuiteBus() {}
+ *   public SuiteBus() {}   // made once per run
  *
  *   public MessageBus connect(Vigil vigil, long seed) {
  *     return KafkaBus.connect(vigil, kafka.bootstrapServers());
  *   }
  *
  *   public boolean ownsThread(Thread thread) {   // the broker's pools grow while tests run
- *     return thread.getName().startsWith("executor-") || thread.getName().startsWith("kafka-");
+ *     return thread.getThreadGroup() == brokerThreads;
  *   }
  *
  *   public void close() {
@@ -37,8 +38,9 @@ import dev.vigil.bus.MessageBus;
  * no-argument constructor, before the first {@code @BeforeAll} of a class that names it: a broker
  * it starts there belongs to no test, so leak checks do not blame one. It is kept in JUnit's root
  * store and, when it is {@link AutoCloseable}, closed when the whole run ends. Tests that run in
- * parallel share it, so {@link #connect} must be thread-safe. Claiming threads by name, as above,
- * is the quick way; {@link #ownsThread} shows a sturdier one.
+ * parallel share it, so {@link #connect} must be thread-safe. ({@code startIn} runs the start on a
+ * thread of that group and returns its result; the example suite's {@code SuiteBus} in {@code
+ * examples/system} has one.)
  *
  * @since 0.1
  */
